@@ -1,0 +1,55 @@
+# The course's commands. Students: `make lab`. Everyone: `make test`. Instructors: release,
+# autograde, feedback. Every target sets up .venv first if it is missing or out of date.
+
+PYTHON ?= python3
+VENV   := .venv
+BIN    := $(VENV)/bin
+STAMP  := $(VENV)/.installed
+export PATH := $(abspath $(BIN)):$(PATH)
+
+ASSIGNMENTS = $(notdir $(patsubst %/,%,$(sort $(dir $(wildcard solutions/*/*.cells)))))
+SUBMITTED   = $(sort $(notdir $(patsubst %/,%,$(wildcard submitted/*/*/))))
+
+.PHONY: lab test release autograde feedback export bench lint clean-grading
+
+$(STAMP): pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -e '.[dev]'
+	touch $(STAMP)
+
+## Students and lecturers: open JupyterLab on the student notebooks.
+lab: $(STAMP)
+	$(BIN)/jupyter lab notebooks/
+
+## The whole test suite: helper package, every solution notebook (nbval), exercises, grading.
+test: $(STAMP)
+	$(BIN)/pytest -n 2 --dist loadgroup
+
+## Instructors: rebuild solutions/*.ipynb from their .cells sources and regenerate notebooks/.
+release: $(STAMP)
+	$(BIN)/python tools/cells.py
+	@for a in $(ASSIGNMENTS); do $(BIN)/nbgrader generate_assignment $$a --force --log-level=WARN || exit 1; done
+
+## Instructors: grade everything in submitted/<student>/<assignment>/ into gradebook.db.
+autograde: $(STAMP)
+	@test -n "$(SUBMITTED)" || { echo "nothing in submitted/<student>/<assignment>/ to grade"; exit 1; }
+	@for a in $(SUBMITTED); do \
+	  $(BIN)/nbgrader generate_assignment $$a --force --log-level=WARN && \
+	  $(BIN)/nbgrader autograde $$a --log-level=WARN || exit 1; done
+
+## Instructors: feedback HTML in feedback/<student>/<assignment>/ (hidden tests never shown).
+feedback: $(STAMP)
+	@for a in $(SUBMITTED); do $(BIN)/nbgrader generate_feedback $$a --log-level=WARN || exit 1; done
+
+## Instructors: grades.csv from the gradebook.
+export: $(STAMP)
+	$(BIN)/nbgrader export
+
+## Maintainers: lint the package, tests, tools and solution notebooks.
+lint: $(STAMP)
+	$(BIN)/ruff check helpers tests tools benchmarks solutions nbgrader_config.py
+
+## Remove nbgrader's grading folders and gradebook (asks nothing: they are not in git).
+clean-grading:
+	rm -rf autograded feedback gradebook.db .nbgrader.log nbgrader_solution
