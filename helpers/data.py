@@ -26,14 +26,14 @@ def _shuffle(X: np.ndarray, y: np.ndarray, rng: np.random.Generator) -> Dataset:
 def make_blobs(
     n: int = 200,
     *,
-    centers: tuple[tuple[float, float], tuple[float, float]] = ((1.0, 3.0), (3.5, 1.0)),
+    centers: tuple[tuple[float, float], tuple[float, float]] = ((1.0, 1.5), (3.0, 4.5)),
     spread: float = 0.5,
     seed: int = 0,
 ) -> Dataset:
     """Two Gaussian blobs, linearly separable for the default ``spread``.
 
-    The default centres lie away from the origin, so a separating line *through the
-    origin* (a neuron without bias) cannot split them while an offset line can.
+    The default centres lie on one ray from the origin, one behind the other, so no line
+    *through the origin* (a neuron without bias) can split them, while an offset line can.
     """
     _check_n(n)
     rng = np.random.default_rng(seed)
