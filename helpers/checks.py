@@ -40,7 +40,7 @@ __all__ = [
 _state = {"hidden": False}
 
 
-class CheckFailure(AssertionError):
+class CheckFailure(AssertionError):  # noqa: N818 - reads better in a student's traceback
     """A test of the course failed; the message explains what and, where it can, why."""
 
 
@@ -122,9 +122,11 @@ def _shape_hint(got: tuple, expected: tuple) -> str | None:
     if got == expected[::-1] and len(got) == 2:
         return "the shape is transposed: check the order of a matrix product or a missing `.T`."
     if len(got) + 1 == len(expected) and 1 in expected:
-        return "you return a flat vector where a column or row with an explicit axis of size 1 is expected (use reshape or keepdims=True)."
+        return ("you return a flat vector where a column or row with an explicit axis of size 1 "
+                "is expected (use reshape or keepdims=True).")
     if len(got) == len(expected) + 1 and 1 in got:
-        return "you return an extra axis of size 1: flatten it (e.g. `.ravel()`), or sum/average with keepdims=False."
+        return ("you return an extra axis of size 1: flatten it (e.g. `.ravel()`), "
+                "or sum/average with keepdims=False.")
     if len(got) == len(expected) - 1:
         return "an axis is missing: did you sum or average over an axis that should stay?"
     if got == () and expected != ():

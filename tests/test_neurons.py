@@ -90,14 +90,23 @@ def test_no_spikes_below_rheobase_and_spikes_above():
     assert analytic_rate(rh) == 0.0 and analytic_rate(0.5 * rh) == 0.0
 
 
-@pytest.mark.parametrize("current_na", [1.8, 2.5, 4.0, 8.0])
 @pytest.mark.parametrize("refractory", [0.0, 0.002])
-def test_simulated_rate_matches_the_analytic_rate(current_na, refractory):
-    current = current_na * NANO
-    simulated = firing_rate(current, t_max=2.0, dt=1e-5, refractory=refractory)
-    exact = analytic_rate(current, refractory=refractory)
+def test_simulated_rate_matches_the_analytic_rate(refractory):
+    currents = np.array([1.8, 2.5, 4.0, 8.0]) * NANO
+    simulated = firing_rate(currents, t_max=2.0, dt=2e-5, refractory=refractory)
+    exact = analytic_rate(currents, refractory=refractory)
     # Rate from a spike count: resolution 1 / t_max; Euler and the time grid add ~1 %.
-    assert abs(simulated - exact) <= 0.5 + 0.02 * exact
+    assert np.all(np.abs(simulated - exact) <= 0.5 + 0.02 * exact), (simulated, exact)
+
+
+def test_one_neuron_and_a_population_agree():
+    currents = np.array([1.8, 3.0, 6.0]) * NANO
+    together = firing_rate(currents, t_max=0.5, refractory=0.003)
+    alone = [firing_rate(c, t_max=0.5, refractory=0.003) for c in currents]
+    assert np.array_equal(together, alone)
+    for c in currents:
+        _, _, spikes = simulate_lif(c, t_max=0.5, refractory=0.003)
+        assert spikes.size == round(firing_rate(c, t_max=0.5, refractory=0.003) * 0.5)
 
 
 def test_firing_rate_is_vectorised_over_currents():
@@ -155,3 +164,17 @@ def test_module_is_reachable_lazily():
     import helpers
 
     assert helpers.neurons is neurons
+
+
+def test_simulation_is_lif_step_in_a_loop():
+    t = time_axis(0.1, 1e-4)
+    current = 2.5 * NANO * (1 + np.sin(2 * np.pi * 30 * t))
+    _, v_sim, spikes = simulate_lif(current, t_max=0.1)
+    v, trace, fired = DEFAULTS["v_rest"], [DEFAULTS["v_rest"]], []
+    for k in range(len(t) - 1):
+        v, spiked = lif_step(v, current[k])
+        trace.append(v)
+        if spiked:
+            fired.append(t[k + 1])
+    assert np.allclose(v_sim, trace, rtol=0, atol=1e-15)
+    assert np.array_equal(spikes, fired) and len(fired) > 0
