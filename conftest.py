@@ -2,8 +2,16 @@
 
 from __future__ import annotations
 
-import matplotlib
-import pytest
+import os
+
+# One BLAS thread per process: the suite runs two xdist workers, each driving notebook kernels
+# and nbgrader, on two cores. OpenBLAS threads competing for those cores made small matrix
+# products orders of magnitude slower. Set before numpy loads; kernels inherit it.
+for _var in ("OPENBLAS_NUM_THREADS", "OMP_NUM_THREADS", "MKL_NUM_THREADS"):
+    os.environ.setdefault(_var, "1")
+
+import matplotlib  # noqa: E402
+import pytest  # noqa: E402
 
 # Headless plotting in the test process; kernels started by the tests keep their inline backend.
 matplotlib.use("Agg")

@@ -41,7 +41,6 @@ _LAZY_MODULES = {
     "mlp",
     "optim",
     "gradcheck",
-    "neurons",
     "network_plots",
     "composition",
     "information",

@@ -36,7 +36,7 @@ __all__ = [
 def _float_array(z: ArrayLike) -> np.ndarray:
     """``z`` as an array of a floating dtype (float64 unless it already is floating)."""
     z = np.asarray(z)
-    return z if np.issubdtype(z.dtype, np.floating) else z.astype(np.float64)
+    return z if z.dtype.kind == "f" else z.astype(np.float64)
 
 
 # --------------------------------------------------------------------------- softmax family
@@ -96,10 +96,8 @@ def check_labels(y: ArrayLike, n: int | None = None, n_classes: int | None = Non
         raise ValueError(f"labels y must be a 1-D array of shape (n,), got shape {y.shape}")
     if n is not None and y.shape[0] != n:
         raise ValueError(f"got {y.shape[0]} labels for {n} examples (logits/X have {n} rows)")
-    if not np.issubdtype(y.dtype, np.integer):
-        if y.dtype == bool:
-            y = y.astype(np.intp)
-        elif np.issubdtype(y.dtype, np.floating) and np.all(y == np.round(y)):  # NaN fails
+    if y.dtype.kind not in "iu":  # not an integer array: accept bools and whole floats
+        if y.dtype.kind == "b" or (y.dtype.kind == "f" and np.all(y == np.round(y))):  # NaN fails
             y = y.astype(np.intp)
         else:
             raise ValueError(f"labels y must be whole numbers (class indices), got dtype {y.dtype}")
@@ -221,13 +219,14 @@ def softmax_cross_entropy(logits: ArrayLike, y: ArrayLike) -> tuple[float, np.nd
         raise ValueError(f"logits must have shape (n, C), got shape {z.shape}")
     n, C = z.shape
     y = check_labels(y, n=n, n_classes=C)
-    rows = np.arange(n)
-    shifted = z - np.max(z, axis=1, keepdims=True)  # largest entry of each row is 0
-    e = np.exp(shifted)
-    s = np.sum(e, axis=1, keepdims=True)  # in [1, C]: log is safe
-    loss = float(np.sum(np.log(s[:, 0]) - shifted[rows, y]) / n)
-    dlogits = e
-    dlogits /= s  # softmax, in place
-    dlogits[rows, y] -= 1
-    dlogits /= n
-    return loss, dlogits
+    # Work on the transpose (C, n): numpy reduces over the first axis of a few long rows much
+    # faster than over each of n short rows (about 10x for C = 10).
+    zT = z.T.copy()
+    zT -= zT.max(axis=0)  # shift each example's logits so the largest is 0: exp cannot overflow
+    e = np.exp(zT)
+    s = e.sum(axis=0)  # (n,), in [1, C]: its log is safe
+    correct = y * n + np.arange(n)  # flat positions of zT[y_i, i], the correct classes' logits
+    loss = (float(np.log(s).sum()) - float(zT.ravel()[correct].sum())) / n
+    e *= 1 / (n * s)  # softmax / n
+    e.ravel()[correct] -= 1 / n  # minus onehot / n
+    return loss, e.T

@@ -81,7 +81,9 @@ class MLP:
         self.activation = activation
         self.loss = self._check_loss(loss)
         rng = np.random.default_rng(seed)
-        self.dense = [Dense(a, b, init=init, rng=rng, dtype=self.dtype)
+        # inplace layers: no new arrays per step (see helpers.layers); what the public methods
+        # return is copied, so the caller never sees an array the next step overwrites
+        self.dense = [Dense(a, b, init=init, rng=rng, dtype=self.dtype, inplace=True)
                       for a, b in zip(sizes[:-1], sizes[1:], strict=True)]
         self.layers: list[Layer] = []
         for k, layer in enumerate(self.dense):
@@ -101,7 +103,7 @@ class MLP:
             raise ValueError(f"loss 'bce' needs one output, the network has {self.layer_sizes[-1]}")
         return loss
 
-    def _check_X(self, X: ArrayLike) -> np.ndarray:
+    def _check_inputs(self, X: ArrayLike) -> np.ndarray:
         """``X`` as a C-contiguous array of the network's dtype, shape ``(n, d_0)``."""
         X = np.asarray(X)
         if X.ndim == 1 and self.layer_sizes[0] == 1:
@@ -109,14 +111,14 @@ class MLP:
         if X.ndim != 2 or X.shape[1] != self.layer_sizes[0]:
             raise ValueError(f"X must have shape (n, {self.layer_sizes[0]}) for this network "
                              f"(layer_sizes {self.layer_sizes}), got {X.shape}")
-        if not np.issubdtype(X.dtype, np.number) or np.issubdtype(X.dtype, np.complexfloating):
+        if X.dtype.kind not in "fiub":
             raise TypeError(f"X must hold real numbers, got dtype {X.dtype}")
         X = np.ascontiguousarray(X, dtype=self.dtype)
         if not np.isfinite(X).all():
             raise ValueError("X contains NaN or infinite values")
         return X
 
-    def _check_y(self, y: ArrayLike, n: int, loss: str) -> np.ndarray:
+    def _check_targets(self, y: ArrayLike, n: int, loss: str) -> np.ndarray:
         """Targets in the form the loss takes: labels ``(n,)`` or values ``(n, d_K)``."""
         d_out = self.layer_sizes[-1]
         if loss == "softmax_cross_entropy":
@@ -139,7 +141,7 @@ class MLP:
 
         Caches what ``backward`` needs.
         """
-        return self._forward(self._check_X(X))
+        return self._forward(self._check_inputs(X)).copy()
 
     def _forward(self, X: np.ndarray) -> np.ndarray:
         for layer in self.layers:
@@ -154,7 +156,8 @@ class MLP:
         d = dlogits
         for layer in reversed(self.layers[1:]):
             d = layer.backward(d)
-        return self.layers[0].backward(d, input_grad=input_grad)
+        dX = self.layers[0].backward(d, input_grad=input_grad)
+        return None if dX is None else dX.copy()
 
     def loss_and_grads(
         self, X: ArrayLike, y: ArrayLike, loss: str | None = None
@@ -171,8 +174,8 @@ class MLP:
             freshly filled.
         """
         loss = self._check_loss(loss)
-        X = self._check_X(X)
-        value, _ = self._loss_and_grads(X, self._check_y(y, X.shape[0], loss), loss)
+        X = self._check_inputs(X)
+        value, _ = self._loss_and_grads(X, self._check_targets(y, X.shape[0], loss), loss)
         return value, self.grads
 
     def _loss_and_grads(self, X: np.ndarray, y: np.ndarray, loss: str) -> tuple[float, np.ndarray]:
@@ -263,15 +266,15 @@ class MLP:
         if int(epochs) != epochs or epochs < 0 or int(batch_size) != batch_size or batch_size < 1:
             raise ValueError(f"epochs >= 0 and batch_size >= 1 must be integers, "
                              f"got {epochs} and {batch_size}")
-        X = self._check_X(X)
+        X = self._check_inputs(X)
         n = X.shape[0]
-        y = self._check_y(y, n, loss)
+        y = self._check_targets(y, n, loss)
         validate = X_val is not None or y_val is not None
         if validate:
             if X_val is None or y_val is None:
                 raise ValueError("give both X_val and y_val")
-            X_val = self._check_X(X_val)
-            y_val = self._check_y(y_val, X_val.shape[0], loss)
+            X_val = self._check_inputs(X_val)
+            y_val = self._check_targets(y_val, X_val.shape[0], loss)
         classify = loss != "mse"
         keys = ["loss"] + ["accuracy"] * classify
         if validate:

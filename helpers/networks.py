@@ -342,16 +342,9 @@ def count_linear_regions_1d(y: ArrayLike, x: ArrayLike, *, tol: float = 1e-6) ->
     slopes = np.diff(y) / np.diff(x)
     threshold = tol * max(1.0, float(np.max(np.abs(slopes))))
     changed = np.abs(np.diff(slopes)) > threshold
-    joints = 0
-    run = 0
-    for flag in changed:
-        if flag:
-            run += 1
-        else:
-            joints += (run + 1) // 2
-            run = 0
-    joints += (run + 1) // 2
-    return joints + 1
+    edges = np.diff(np.concatenate([[0], changed.astype(np.int8), [0]]))
+    runs = np.flatnonzero(edges == -1) - np.flatnonzero(edges == 1)  # lengths of runs
+    return int(np.sum((runs + 1) // 2)) + 1
 
 
 def activation_patterns(
@@ -393,4 +386,10 @@ def count_activation_regions(
     patterns = activation_patterns(X, betas, omegas)
     if patterns.shape[0] == 0:
         return 0
-    return int(np.unique(patterns, axis=0).shape[0])
+    if patterns.shape[1] == 0:
+        return 1
+    # pack each row's bits into bytes and compare rows as opaque blobs: much faster than
+    # np.unique(patterns, axis=0) on large grids
+    packed = np.ascontiguousarray(np.packbits(patterns, axis=1))
+    rows = packed.view(np.dtype((np.void, packed.shape[1]))).ravel()
+    return int(np.unique(rows).shape[0])

@@ -20,6 +20,8 @@ threshold test. ``time_axis(t_max, dt)`` is the grid ``0, dt, ..., t_max`` that
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 import numpy as np
 from numpy.typing import ArrayLike
 
@@ -87,7 +89,7 @@ def _params(overrides: dict[str, float]) -> dict[str, float]:
 
 
 def _run(
-    current_at,
+    current_at: Callable[[int], ArrayLike],
     shape: tuple[int, ...],
     n_steps: int,
     dt: float,
@@ -97,25 +99,45 @@ def _run(
 ) -> tuple[np.ndarray | None, np.ndarray]:
     """Euler-integrate neurons of ``shape``; ``current_at(k)`` is the current during step k.
 
-    Returns the potential trace ``(n_steps + 1, *shape)`` (None unless ``record``) and a
-    boolean array ``(n_steps + 1, *shape)`` marking the time indices at which spikes occurred.
+    The same arithmetic as ``lif_step``, written out so that long runs stay fast. Returns the
+    potential trace ``(n_steps + 1, *shape)`` (None unless ``record``) and a boolean array
+    ``(n_steps + 1, *shape)`` marking the time indices at which spikes occurred.
     """
     if refractory < 0:
         raise ValueError(f"refractory must be >= 0, got {refractory}")
     hold_steps = int(round(refractory / dt))
-    v = np.full(shape, params["v_rest"], dtype=float)
-    held = np.zeros(shape, dtype=int)  # steps left in the refractory period
+    rate = dt / params["tau"]
+    v_rest, v_reset = params["v_rest"], params["v_reset"]
+    v_threshold, resistance = params["v_threshold"], params["resistance"]
     trace = np.empty((n_steps + 1, *shape)) if record else None
     spikes = np.zeros((n_steps + 1, *shape), dtype=bool)
+    if shape == ():  # one neuron: plain Python floats are much faster than 0-d arrays
+        v, held = v_rest, 0
+        if record:
+            trace[0] = v
+        for k in range(n_steps):
+            if held > 0:
+                held, v = held - 1, v_reset
+            else:
+                v = v + rate * (-(v - v_rest) + resistance * current_at(k))
+                if v >= v_threshold:
+                    v, held, spikes[k + 1] = v_reset, hold_steps, True
+            if record:
+                trace[k + 1] = v
+        return trace, spikes
+    v = np.full(shape, v_rest, dtype=float)
+    held = np.zeros(shape, dtype=int)  # steps left in the refractory period
     if record:
         trace[0] = v
     for k in range(n_steps):
-        v_next, spiked = lif_step(v, current_at(k), dt=dt, **params)
-        v_next, spiked = np.asarray(v_next), np.asarray(spiked)
-        frozen = held > 0
-        v = np.where(frozen, params["v_reset"], v_next)
-        spiked = spiked & ~frozen
-        held = np.where(frozen, held - 1, np.where(spiked, hold_steps, 0))
+        v = v + rate * (-(v - v_rest) + resistance * current_at(k))
+        spiked = v >= v_threshold
+        if hold_steps:
+            frozen = held > 0
+            spiked &= ~frozen
+            held = np.where(frozen, held - 1, np.where(spiked, hold_steps, 0))
+            v[frozen] = v_reset
+        v[spiked] = v_reset
         spikes[k + 1] = spiked
         if record:
             trace[k + 1] = v
@@ -176,7 +198,8 @@ def firing_rate(
     p = _params(params)
     i_arr = np.asarray(current, dtype=float)
     n_steps = len(time_axis(t_max, dt)) - 1
-    _, spikes = _run(lambda _k: i_arr, i_arr.shape, n_steps, dt, refractory, p, record=False)
+    drive = float(i_arr) if i_arr.ndim == 0 else i_arr
+    _, spikes = _run(lambda _k: drive, i_arr.shape, n_steps, dt, refractory, p, record=False)
     rate = spikes.sum(axis=0) / t_max
     return float(rate) if i_arr.ndim == 0 else rate
 

@@ -26,7 +26,7 @@ class Optimizer:
     def __init__(self, params: Sequence[np.ndarray], lr: float, weight_decay: float = 0.0) -> None:
         params = [params] if isinstance(params, np.ndarray) else list(params)
         for i, p in enumerate(params):
-            if not isinstance(p, np.ndarray) or not np.issubdtype(p.dtype, np.floating):
+            if not isinstance(p, np.ndarray) or p.dtype.kind != "f":
                 raise TypeError(f"params[{i}] must be a floating numpy array, got {type(p).__name__}")
         if not lr > 0:
             raise ValueError(f"learning rate must be > 0, got {lr}")
@@ -46,7 +46,7 @@ class Optimizer:
 
     def _decayed(self, p: np.ndarray, g: np.ndarray) -> np.ndarray:
         """The gradient of loss + (weight_decay / 2) ||p||^2 (L2 regularisation)."""
-        return g + self.weight_decay * p if self.weight_decay else g
+        return g + float(self.weight_decay) * p if self.weight_decay else g
 
     def step(self, grads: Sequence[np.ndarray]) -> None:
         raise NotImplementedError
@@ -89,7 +89,7 @@ class SGD(Optimizer):
         """Update every parameter in place from its gradient (same order as ``params``)."""
         self._check(grads)
         self.t += 1
-        mu, lr = self.momentum, self.lr
+        mu, lr = float(self.momentum), float(self.lr)  # Python floats keep float32 float32
         for p, g, v in zip(self.params, grads, self.velocity, strict=True):
             g = self._decayed(p, g)
             if mu:
@@ -139,8 +139,12 @@ class Adam(Optimizer):
         """Update every parameter in place from its gradient (same order as ``params``)."""
         self._check(grads)
         self.t += 1
-        b1, b2 = self.betas
-        c1, c2 = 1 - b1**self.t, 1 - b2**self.t  # bias corrections
+        # Python floats, not numpy scalars: a float32 array times a numpy float64 scalar becomes
+        # float64 (NEP 50), which is slower and then has to be cast back
+        b1, b2 = (float(b) for b in self.betas)
+        step_size = float(self.lr) / (1 - b1**self.t)  # lr with m's bias correction
+        c2 = 1 - b2**self.t  # v's bias correction
+        eps = float(self.eps)
         for p, g, m, v in zip(self.params, grads, self.m, self.v, strict=True):
             g = self._decayed(p, g)
             m *= b1
@@ -148,8 +152,8 @@ class Adam(Optimizer):
             v *= b2
             v += (1 - b2) * (g * g)
             denom = np.sqrt(v / c2)
-            denom += self.eps
-            p -= (self.lr / c1) * m / denom
+            denom += eps
+            p -= step_size * m / denom
 
     def __repr__(self) -> str:
         return f"Adam(lr={self.lr}, betas={self.betas}, eps={self.eps})"

@@ -322,3 +322,16 @@ def test_count_activation_regions_1d_agrees_with_slope_count():
     assert count_activation_regions(x[:, None], betas, omegas) == 4
     y = deep_forward(x[:, None], betas, omegas)[:, 0]
     assert count_linear_regions_1d(y, x) == 4
+
+
+def test_count_activation_regions_matches_unique_rows_and_edge_cases():
+    rng = np.random.default_rng(5)
+    X = rng.uniform(-2, 2, size=(4000, 2))
+    for sizes in ([2, 3, 1], [2, 9, 1], [2, 12, 7, 1]):  # 1 and 2 bytes per packed row
+        betas, omegas = init_network(sizes, seed=1)
+        betas = [rng.normal(size=b.shape) for b in betas]
+        expected = np.unique(activation_patterns(X, betas, omegas), axis=0).shape[0]
+        assert count_activation_regions(X, betas, omegas) == expected
+    no_hidden = [np.zeros(1)], [np.ones((1, 2))]
+    assert count_activation_regions(X, *no_hidden) == 1
+    assert count_activation_regions(X[:0], *no_hidden) == 0
