@@ -46,6 +46,11 @@ feedback: $(STAMP)
 export: $(STAMP)
 	$(BIN)/nbgrader export
 
+## Maintainers: time the helper MLP against PyTorch (optional extra, CPU build) and scikit-learn.
+bench: $(STAMP)
+	@test -f $(VENV)/.bench-installed || { $(BIN)/python -m pip install --quiet -e '.[dev,bench]' && touch $(VENV)/.bench-installed; }
+	$(BIN)/python benchmarks/mlp_vs_torch.py
+
 ## Maintainers: lint the package, tests, tools and solution notebooks.
 lint: $(STAMP)
 	$(BIN)/ruff check helpers tests tools benchmarks solutions nbgrader_config.py

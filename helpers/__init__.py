@@ -9,6 +9,18 @@ Modules:
     data         seeded toy data sets (blobs, XOR, circles, moons, spirals)
     plots        one-line plots (a function and its derivative, decision boundaries)
     widgets      interactive explorers for lectures (the neuron explorer)
+    neurons      the leaky integrate-and-fire neuron (Euler steps, firing rates)
+    networks     shallow and deep forward passes in the book's notation, parameter and region counts
+    network_plots  pieces of a shallow network, 2-D region maps, explorers for notebook 02
+    composition  composing two networks, and the equivalent two-layer network
+    regions      bounds on linear regions of deep ReLU networks, folding and sawtooth networks
+    information  information, entropy, cross-entropy, KL divergence
+    losses       MSE, binary and categorical cross-entropy, softmax, with their gradients
+    autograd     a scalar ``Value`` with reverse-mode differentiation
+    gradcheck    centred finite differences with a report of the worst entries
+    layers       dense layers and activations with forward and backward passes
+    mlp          the course's multilayer perceptron (train it with ``helpers.optim``)
+    optim        SGD with momentum, and Adam
 """
 
 from __future__ import annotations

@@ -67,11 +67,18 @@ def _fail(message: str, hint: str | None = None) -> CheckFailure:
     return CheckFailure(message)
 
 
+def _short_float(v: float) -> str:
+    """4 significant digits; a float that prints as an integer keeps numpy's trailing dot (2.)."""
+    text = f"{v:.4g}"
+    return text + "." if text.lstrip("-").isdigit() else text
+
+
 def describe(value: Any, *, max_items: int = 8) -> str:
     """A short, readable description of ``value`` for a message (arrays: values or shape)."""
     if isinstance(value, np.ndarray):
         if value.size <= max_items:
-            text = np.array2string(value, precision=4, separator=", ", suppress_small=True)
+            # %g keeps tiny values visible (1e-07, not 0.) and short ones short (0.5, not 0.5000)
+            text = np.array2string(value, separator=", ", formatter={"float_kind": _short_float})
             return f"array({text}, shape={value.shape})" if value.ndim > 1 else f"array({text})"
         return f"array of shape {value.shape}, dtype {value.dtype}"
     if isinstance(value, float | np.floating):

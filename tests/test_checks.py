@@ -39,8 +39,13 @@ def test_passing_checks_return_quietly():
 
 def test_wrong_values_show_call_expected_and_got():
     text = fails(check_call, relu, np.array([-1.0, 2.0]), expected=[1.0, 2.0])
-    assert "relu(array([-1.,  2.]))" in text and "expected" in text and "got" in text
+    assert "relu(array([-1., 2.]))" in text and "expected" in text and "got" in text
     assert "index (0,)" in text
+
+
+def test_tiny_values_stay_visible_in_messages():
+    text = fails(check_close, np.array([2e-7, 0.5]), np.array([1e-7, 0.5]))
+    assert "2e-07" in text and "1e-07" in text
 
 
 def test_slips_are_named():

@@ -38,15 +38,34 @@ def nbgrader(course: Path, *args: str) -> subprocess.CompletedProcess:
     return result
 
 
+HIDDEN_BLOCK = re.compile(r"### BEGIN HIDDEN TESTS\n(.*?)### END HIDDEN TESTS", re.S)
+SOLUTION_BLOCK = re.compile(r"### BEGIN SOLUTION\n(.*?)### END SOLUTION", re.S)
+
+
+def public_text(assignment: str) -> str:
+    """Everything students may see: the sources without solutions, hidden tests, model answers."""
+    parts = []
+    for cell in notebook_cells(assignment):
+        if cell.role != "written":
+            parts.append(SOLUTION_BLOCK.sub("", HIDDEN_BLOCK.sub("", cell.source)))
+    return "\n".join(parts)
+
+
+def _private(lines: list[str], assignment: str) -> list[str]:
+    """The lines that only the private parts hold (a hint or a visible test may repeat a line)."""
+    public = public_text(assignment)
+    return [ln for ln in lines if ln not in public]
+
+
 def hidden_test_lines(assignment: str) -> list[str]:
     """Distinctive lines of the assignment's hidden tests (what students must never see)."""
     lines = []
     for cell in notebook_cells(assignment):
         if cell.role == "tests":
-            for block in re.findall(r"### BEGIN HIDDEN TESTS\n(.*?)### END HIDDEN TESTS", cell.source, re.S):
+            for block in HIDDEN_BLOCK.findall(cell.source):
                 lines += [ln.strip() for ln in block.splitlines()
                           if len(ln.strip()) > 12 and ln.strip() != "with hidden():"]
-    return lines
+    return _private(lines, assignment)
 
 
 def solution_lines(assignment: str) -> list[str]:
@@ -54,11 +73,11 @@ def solution_lines(assignment: str) -> list[str]:
     lines = []
     for cell in notebook_cells(assignment):
         if cell.role == "answer":
-            for block in re.findall(r"### BEGIN SOLUTION\n(.*?)### END SOLUTION", cell.source, re.S):
+            for block in SOLUTION_BLOCK.findall(cell.source):
                 lines += [ln.strip() for ln in block.splitlines() if len(ln.strip()) > 15]
         if cell.role == "written":
             lines += [ln.strip() for ln in cell.source.splitlines() if len(ln.strip()) > 25]
-    return lines
+    return _private(lines, assignment)
 
 
 def wrong_submission(assignment: str, solution: nbformat.NotebookNode) -> tuple[nbformat.NotebookNode, str]:
@@ -95,7 +114,11 @@ def test_release_grading_and_feedback(course: Path, assignment: str) -> None:
     released = sorted(p.name for p in (course / "notebooks" / assignment).iterdir())
     assert released == sorted(p.name for p in (ROOT / "notebooks" / assignment).iterdir())
     assert not list((course / "notebooks" / assignment).glob("*.cells"))
-    leaked = [ln for ln in hidden_test_lines(assignment) + solution_lines(assignment) if ln in generated]
+    secrets = hidden_test_lines(assignment) + solution_lines(assignment)
+    assert len(hidden_test_lines(assignment)) >= 5 and len(solution_lines(assignment)) >= 10, (
+        "too few private lines to check the release against")
+    shown = "\n".join(cell["source"] for cell in nbformat.reads(generated, as_version=4).cells)
+    leaked = [ln for ln in secrets if ln in shown]
     assert not leaked, f"the release shows solution or hidden-test lines: {leaked[:3]}"
     assert "BEGIN HIDDEN TESTS" not in generated and "BEGIN SOLUTION" not in generated
 
