@@ -23,8 +23,10 @@ lab: $(STAMP)
 	$(BIN)/jupyter lab notebooks/
 
 ## The whole test suite: helper package, every solution notebook (nbval), exercises, grading.
+## --dist loadfile keeps a notebook's cells on one worker: they share one kernel, in order.
+## (--dist loadgroup does not group under pytest 9.2: pytest-dev/pytest-xdist#1386.)
 test: $(STAMP)
-	$(BIN)/pytest -n 2 --dist loadgroup
+	$(BIN)/pytest -n 2 --dist loadfile
 
 ## Instructors: rebuild solutions/*.ipynb from their .cells sources and regenerate notebooks/.
 release: $(STAMP)

@@ -11,15 +11,6 @@ for _var in ("OPENBLAS_NUM_THREADS", "OMP_NUM_THREADS", "MKL_NUM_THREADS"):
     os.environ.setdefault(_var, "1")
 
 import matplotlib  # noqa: E402
-import pytest  # noqa: E402
 
 # Headless plotting in the test process; kernels started by the tests keep their inline backend.
 matplotlib.use("Agg")
-
-
-def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
-    """Keep each notebook's cells on one xdist worker (they share a kernel)."""
-    for item in items:
-        path = str(item.path)
-        if path.endswith(".ipynb"):
-            item.add_marker(pytest.mark.xdist_group(path))
