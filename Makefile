@@ -36,13 +36,17 @@ release: $(STAMP)
 ## Instructors: grade everything in submitted/<student>/<assignment>/ into gradebook.db.
 autograde: $(STAMP)
 	@test -n "$(SUBMITTED)" || { echo "nothing in submitted/<student>/<assignment>/ to grade"; exit 1; }
-	@for a in $(SUBMITTED); do \
+	@failed=""; for a in $(SUBMITTED); do \
 	  $(BIN)/nbgrader generate_assignment $$a --force --log-level=WARN && \
-	  $(BIN)/nbgrader autograde $$a --log-level=WARN || exit 1; done
+	  $(BIN)/nbgrader autograde $$a --log-level=WARN || failed="$$failed $$a"; done; \
+	  test -z "$$failed" || { echo "Some submissions of:$$failed could not be graded (see the errors above;"; \
+	    echo "the others were graded). Fix or remove them and run make autograde again."; exit 1; }
 
 ## Instructors: feedback HTML in feedback/<student>/<assignment>/ (hidden tests never shown).
 feedback: $(STAMP)
-	@for a in $(SUBMITTED); do $(BIN)/nbgrader generate_feedback $$a --log-level=WARN || exit 1; done
+	@failed=""; for a in $(SUBMITTED); do \
+	  $(BIN)/nbgrader generate_feedback $$a --log-level=WARN || failed="$$failed $$a"; done; \
+	  test -z "$$failed" || { echo "No feedback for some submissions of:$$failed (see above)."; exit 1; }
 
 ## Instructors: grades.csv from the gradebook.
 export: $(STAMP)
