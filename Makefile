@@ -19,8 +19,9 @@ $(STAMP): pyproject.toml
 	touch $(STAMP)
 
 ## Students and lecturers: open JupyterLab on the student notebooks.
+## (As root, e.g. in a container, Jupyter refuses to start without --allow-root.)
 lab: $(STAMP)
-	$(BIN)/jupyter lab notebooks/
+	$(BIN)/jupyter lab notebooks/ $(if $(filter 0,$(shell id -u)),--allow-root)
 
 ## The whole test suite: helper package, every solution notebook (nbval), exercises, grading.
 ## --dist loadfile keeps a notebook's cells on one worker: they share one kernel, in order.
