@@ -186,6 +186,12 @@ WRONG = {
          "    v_new = v + dt / tau * (-(v - v_rest) + current)\n"
          "    spiked = v_new >= v_threshold\n"
          "    return np.where(spiked, v_reset, v_new), spiked"),
+        ("strict > (landing exactly on the threshold is no spike)",
+         "def lif_step(v, current, *, dt=1e-4, tau=0.02, v_rest=-0.065, v_threshold=-0.050,\n"
+         "             v_reset=-0.065, resistance=1e7):\n"
+         "    v_new = v + dt / tau * (-(v - v_rest) + resistance * current)\n"
+         "    spiked = v_new > v_threshold\n"
+         "    return np.where(spiked, v_reset, v_new), spiked"),
         ("returns only the potential",
          "def lif_step(v, current, *, dt=1e-4, tau=0.02, v_rest=-0.065, v_threshold=-0.050,\n"
          "             v_reset=-0.065, resistance=1e7):\n"
@@ -212,6 +218,10 @@ WRONG = {
          "def predict(X, omega, beta):\n    return (X @ omega + beta < 0).astype(int)"),
         ("hard-codes the visible example",
          "def predict(X, omega, beta):\n    return np.array([0, 0, 1, 1, 0])"),
+        ("strict > (a point on the boundary gets class 0)",
+         "def predict(X, omega, beta):\n    return (X @ omega + beta > 0).astype(int)"),
+        ("rounds the sigmoid (np.round(0.5) is 0)",
+         "def predict(X, omega, beta):\n    return np.round(ref.sigmoid(X @ omega + beta)).astype(int)"),
     ],
 }
 

@@ -33,6 +33,11 @@ WRONG = {
          "def count_linear_regions(y, x, tol=1e-6):\n"
          "    s = np.diff(y) / np.diff(x)\n"
          "    return int(np.sum(np.abs(np.diff(s)) > tol)) + 1"),
+        ("halves the number of changes (assumes every joint gives two)",
+         "def count_linear_regions(y, x, tol=1e-6):\n"
+         "    s = np.diff(y) / np.diff(x)\n"
+         "    changes = int(np.sum(np.abs(np.diff(s)) > tol))\n"
+         "    return (changes + 1) // 2 + 1"),
         ("exact comparison of float slopes",
          "def count_linear_regions(y, x, tol=1e-6):\n"
          "    s = np.diff(y) / np.diff(x)\n"

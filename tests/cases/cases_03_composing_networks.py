@@ -61,6 +61,13 @@ WRONG = {
          "    probes = np.concatenate([[j[0] - 1], (j[:-1] + j[1:]) / 2, [j[-1] + 1]])\n"
          "    active = theta[:, 0] + np.outer(probes, theta[:, 1]) > 0\n"
          "    return phi[0] + active @ (phi[1:] * theta[:, 1])"),
+        ("forgets to sort the joints (probes between unsorted neighbours)",
+         "def piece_slopes(theta, phi):\n"
+         "    on = theta[:, 1] != 0\n"
+         "    j = -theta[on, 0] / theta[on, 1]\n"
+         "    probes = np.concatenate([[j.min() - 1], (j[:-1] + j[1:]) / 2, [j.max() + 1]])\n"
+         "    active = theta[:, 0] + np.outer(probes, theta[:, 1]) > 0\n"
+         "    return active @ (phi[1:] * theta[:, 1])"),
         ("one slope per joint instead of per piece (misses the last piece)",
          "def piece_slopes(theta, phi):\n"
          "    on = theta[:, 1] != 0\n"

@@ -149,6 +149,39 @@ def deepen(betas, omegas):
         ("drops the output axis when D_out = 1", _forward(FORWARD_RIGHT.replace(
             "    return h\n", "    return h[:, 0] if h.shape[1] == 1 else h\n"))),
         ("no shape checks: numpy's own error messages", _forward(FORWARD_RIGHT, checks=False)),
+        ("no length check: zip stops at the shorter list", '''
+def forward(X, betas, omegas):
+    X = np.asarray(X, float)
+    if X.ndim != 2 or X.shape[1] != np.shape(omegas[0])[1]:
+        raise ValueError(f"X has shape {X.shape}, Omega_0 has shape {np.shape(omegas[0])}")
+    h = X
+    for k, (b, w) in enumerate(zip(betas, omegas)):
+        b, w = np.asarray(b, float), np.asarray(w, float)
+        if k and w.shape[1] != h.shape[1]:
+            raise ValueError(f"Omega_{k} has shape {w.shape}, h_{k} has {h.shape[1]} units")
+        if b.shape != (w.shape[0],):
+            raise ValueError(f"beta_{k} has shape {b.shape}, Omega_{k} has shape {w.shape}")
+        z = h @ w.T + b
+        h = z if k == len(omegas) - 1 else np.maximum(z, 0)
+    return h
+'''),
+        ("names the arrays counting from 1", '''
+def forward(X, betas, omegas):
+    X = np.asarray(X, float)
+    betas = [np.asarray(b, float) for b in betas]
+    omegas = [np.asarray(w, float) for w in omegas]
+    if len(betas) != len(omegas):
+        raise ValueError("one beta per Omega")
+    if X.ndim != 2 or X.shape[1] != omegas[0].shape[1]:
+        raise ValueError(f"X has shape {X.shape}, Omega_1 has shape {omegas[0].shape}")
+    for k in range(len(omegas)):
+        if k and omegas[k].shape[1] != omegas[k - 1].shape[0]:
+            raise ValueError(f"Omega_{k + 1} has shape {omegas[k].shape}, "
+                             f"layer {k} has {omegas[k - 1].shape[0]} units")
+        if betas[k].shape != (omegas[k].shape[0],):
+            raise ValueError(f"beta_{k + 1} has shape {betas[k].shape}, "
+                             f"Omega_{k + 1} has shape {omegas[k].shape}")
+''' + FORWARD_RIGHT),
         ("messages without the array's name and index", '''
 def forward(X, betas, omegas):
     X = np.asarray(X, float)

@@ -127,6 +127,13 @@ WRONG = {
          "    return np.eye(y.max() + 1)[y]"),
     ],
     "softmax-cross-entropy": [
+        ("subtracts the global max (a row far below it underflows: log 0)",
+         "def softmax_cross_entropy(logits, y):\n"
+         "    Z = np.asarray(logits, dtype=float); y = np.asarray(y, dtype=int); n = len(Z)\n"
+         "    S = Z - Z.max()\n"
+         "    L = S - np.log(np.exp(S).sum(axis=1, keepdims=True))\n"
+         "    G = np.exp(L); G[np.arange(n), y] -= 1\n"
+         "    return float(-np.mean(L[np.arange(n), y])), G / n"),
         ("log of the softmax (log 0 for a confidently wrong example)",
          "def softmax_cross_entropy(logits, y):\n"
          "    Z = np.asarray(logits, dtype=float); y = np.asarray(y, dtype=int); n = len(Z)\n"

@@ -254,6 +254,11 @@ WRONG = {
          "    a, b = np.asarray(a, dtype=float), np.asarray(b, dtype=float)\n"
          "    scale = np.mean(np.abs(a) + np.abs(b))\n"
          "    return 0.0 if scale == 0 else float(np.mean(np.abs(a - b)) / scale)"),
+        ("max |a| + max |b| in the denominator (sum of the maxima, not max of the sums)",
+         "def relative_error(a, b):\n"
+         "    a, b = np.asarray(a, dtype=float), np.asarray(b, dtype=float)\n"
+         "    scale = np.max(np.abs(a)) + np.max(np.abs(b))\n"
+         "    return 0.0 if scale == 0 else float(np.max(np.abs(a - b)) / scale)"),
     ],
     "dense-backward": [
         ("missing transpose: H_in.T @ dF",
