@@ -156,14 +156,15 @@ def test_release_grading_and_feedback(course: Path, assignment: str) -> None:
             assert "is not implemented yet" in text or "NotImplementedError" in text
 
 
-def read_scores(course: Path, assignment: str) -> tuple[dict, float]:
+def read_scores(course: Path, assignment: str,
+                students: tuple[str, ...] = ("solution", "untouched", "wrong")) -> tuple[dict, float]:
     """{student: {grade cell: (score, max score, is autograded code)}} and the assignment's total."""
     from nbgrader.api import Gradebook
 
     with Gradebook(f"sqlite:///{course / 'gradebook.db'}") as gb:
         total = gb.find_assignment(assignment).max_score
         scores = {}
-        for student in ("solution", "untouched", "wrong"):
+        for student in students:
             nb = gb.find_submission_notebook(assignment, assignment, student)
             scores[student] = {
                 g.name: (g.score, g.max_score, g.cell.cell_type == "code") for g in nb.grades
