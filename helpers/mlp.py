@@ -11,12 +11,14 @@ layer (it outputs logits, or the regression values).
 
 Parameters and gradients are lists in a fixed order, layer by layer::
 
-    net.params == [Omega_1, beta_1, Omega_2, beta_2, ..., Omega_K, beta_K]
-    net.grads  == [dOmega_1, dbeta_1, ...]          # same order and shapes
+    net.params == [Omega_0, beta_0, Omega_1, beta_1, ..., Omega_K, beta_K]
+    net.grads  == [dOmega_0, dbeta_0, ...]          # same order and shapes
 
-where ``Omega_k`` has shape ``(d_k, d_{k-1})`` and ``beta_k`` shape ``(d_k,)``, for
-``layer_sizes = [d_0, d_1, ..., d_K]``. The arrays are allocated once; training updates them
-in place, and ``backward`` overwrites the gradient arrays (copy them to keep them).
+numbered as in the book: for ``layer_sizes = [D_i, D_1, ..., D_K, D_o]`` (inputs, K hidden
+layers, outputs), ``Omega_k`` has shape ``(D_{k+1}, D_k)`` and ``beta_k`` shape ``(D_{k+1},)``
+with ``D_0 = D_i`` and ``D_{K+1} = D_o``; ``y = beta_K + Omega_K h_K``. The arrays are
+allocated once; training updates them in place, and ``backward`` overwrites the gradient
+arrays (copy them to keep them).
 
 Losses (``loss=`` in the constructor, or per call): ``"softmax_cross_entropy"`` (integer
 labels ``(n,)``), ``"bce"`` (binary cross-entropy with logits, one output, labels 0/1) and

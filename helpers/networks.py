@@ -175,19 +175,19 @@ def _check_layers(betas: Sequence[ArrayLike], omegas: Sequence[ArrayLike]) -> tu
         beta = np.asarray(beta, dtype=float)
         if omega.ndim != 2:
             raise ValueError(
-                f"layer {k + 1}: Omega should be a matrix of shape (out, in); "
+                f"Omega_{k} (layer {k + 1}) should be a matrix of shape (out, in); "
                 f"got shape {omega.shape}"
             )
         if k > 0 and omega.shape[1] != W[-1].shape[0]:
             raise ValueError(
-                f"layer {k + 1}: Omega has shape {omega.shape} but {_input_name(k)} has "
+                f"Omega_{k} (layer {k + 1}) has shape {omega.shape} but {_input_name(k)} has "
                 f"{W[-1].shape[0]} units (Omega is out x in: it needs {W[-1].shape[0]} columns)"
             )
         if beta.ndim == 2 and beta.shape[1] == 1:  # the book's column vector
             beta = beta[:, 0]
         if beta.shape != (omega.shape[0],):
             raise ValueError(
-                f"layer {k + 1}: beta has shape {beta.shape} but Omega has shape {omega.shape}: "
+                f"beta_{k} (layer {k + 1}) has shape {beta.shape} but Omega_{k} has shape {omega.shape}: "
                 f"beta should have shape ({omega.shape[0]},), one bias per output unit"
             )
         B.append(beta)

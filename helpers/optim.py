@@ -1,6 +1,6 @@
 """Optimizers with one interface: ``opt = SGD(net.params, lr=0.1); opt.step(net.grads)``.
 
-An optimizer is built on a list of parameter arrays (e.g. ``MLP.params``: Omega_1, beta_1, ...)
+An optimizer is built on a list of parameter arrays (e.g. ``MLP.params``: Omega_0, beta_0, ...)
 and keeps its state (velocities, moments) in arrays of the same shapes. ``step(grads)`` takes
 the gradients in the same order and updates the parameter arrays **in place**, so a network
 that holds them sees the new values at once.
