@@ -60,7 +60,7 @@ bench: $(STAMP)
 
 ## Maintainers: lint the package, tests, tools and solution notebooks.
 lint: $(STAMP)
-	$(BIN)/ruff check helpers tests tools benchmarks solutions nbgrader_config.py
+	$(BIN)/ruff check helpers tests tools benchmarks solutions nbgrader_config.py conftest.py
 
 ## Remove nbgrader's grading folders and gradebook (asks nothing: they are not in git).
 clean-grading:
