@@ -20,7 +20,11 @@ Modules:
     gradcheck    centred finite differences with a report of the worst entries
     layers       dense layers and activations with forward and backward passes
     mlp          the course's multilayer perceptron (train it with ``helpers.optim``)
-    optim        SGD with momentum, and Adam
+    optim        SGD (momentum, Nesterov), Adagrad, RMSprop, Adam, Nadam: one interface
+    schedules    learning-rate schedules (step, exponential, 1/t, cosine)
+    training     the training loop ``fit`` (shuffled mini-batches, history, callbacks)
+    surfaces     two-parameter loss surfaces (valley, Rosenbrock, saddle) and optimizer paths
+    optim_plots  contours with optimizer paths, loss curves, the gradient-descent explorers
 """
 
 from __future__ import annotations
@@ -52,6 +56,10 @@ _LAZY_MODULES = {
     "layers",
     "mlp",
     "optim",
+    "schedules",
+    "training",
+    "surfaces",
+    "optim_plots",
     "gradcheck",
     "network_plots",
     "composition",

@@ -20,7 +20,8 @@ from collections.abc import Sequence
 
 import numpy as np
 
-__all__ = ["Optimizer", "SGD", "Nesterov", "Adagrad", "RMSprop", "Adam", "Nadam", "OPTIMIZERS"]
+__all__ = ["Optimizer", "SGD", "Nesterov", "Adagrad", "RMSprop", "Adam", "Nadam", "OPTIMIZERS",
+           "make_optimizer"]
 
 
 class Optimizer:
@@ -344,3 +345,21 @@ OPTIMIZERS: dict[str, type[Optimizer]] = {
     "sgd": SGD, "nesterov": Nesterov, "adagrad": Adagrad, "rmsprop": RMSprop,
     "adam": Adam, "nadam": Nadam,
 }
+
+
+def make_optimizer(name: str, params: Sequence[np.ndarray], lr: float, momentum: float = 0.0) -> Optimizer:
+    """An optimizer by name with one "momentum" knob, for widgets and races.
+
+    ``momentum`` is mu for ``"sgd"``, ``"nesterov"`` and ``"rmsprop"``, and b1 (the first
+    moment's decay) for ``"adam"`` and ``"nadam"``; ``"adagrad"`` has none and ignores it.
+    ``"nesterov"`` with momentum 0 is plain SGD.
+    """
+    if name not in OPTIMIZERS:
+        raise ValueError(f"unknown optimizer {name!r}; choose one of {sorted(OPTIMIZERS)}")
+    if name in ("sgd", "rmsprop"):
+        return OPTIMIZERS[name](params, lr=lr, momentum=momentum)  # type: ignore[call-arg]
+    if name == "nesterov":
+        return Nesterov(params, lr=lr, momentum=momentum) if momentum else SGD(params, lr=lr)
+    if name in ("adam", "nadam"):
+        return OPTIMIZERS[name](params, lr=lr, betas=(momentum, 0.999))  # type: ignore[call-arg]
+    return Adagrad(params, lr=lr)
