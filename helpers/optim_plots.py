@@ -41,7 +41,7 @@ def plot_surface(
     paths: Mapping[str, np.ndarray] | None = None,
     ax: Axes | None = None,
     *,
-    grid: int = 160,
+    grid: int = 100,
     title: str | None = None,
 ) -> Axes:
     """Log-spaced contours of ``surface`` and each path ``(steps + 1, 2)`` as a line of dots."""
@@ -57,7 +57,7 @@ def plot_surface(
     ax.plot(*surface.minimum, "*", color="gold", ms=14, mec="k", zorder=5)
     for label, path in (paths or {}).items():
         ok = np.isfinite(path).all(axis=1)
-        ax.plot(path[ok, 0], path[ok, 1], ".-", ms=3, lw=1, label=label)
+        ax.plot(path[ok, 0], path[ok, 1], ".-" if ok.sum() <= 200 else "-", ms=3, lw=1, label=label)
         ax.plot(*path[0], "o", color="k", ms=5)
     ax.set_xlim(x0, x1)
     ax.set_ylim(y0, y1)

@@ -116,26 +116,28 @@ SURFACES: dict[str, Callable[[], Surface]] = {
 
 
 def optimizer_path(
-    surface: Surface,
+    surface: Surface | Callable[[np.ndarray], np.ndarray],
     make_optimizer: Callable[[list[np.ndarray]], Optimizer],
     start: ArrayLike,
     steps: int,
     *,
     bound: float = 1e6,
 ) -> np.ndarray:
-    """The points ``(steps + 1, 2)`` an optimizer visits on ``surface`` from ``start``.
+    """The points ``(steps + 1, *start.shape)`` an optimizer visits from ``start``.
 
-    ``make_optimizer([w])`` builds the optimizer on the one parameter array ``w`` (shape (2,)),
-    e.g. ``lambda p: Adam(p, lr=0.1)``. A path that leaves ``|w| < bound`` (divergence) stops
+    ``surface`` is a ``Surface`` or any gradient function ``grad(w) -> array of w's shape``.
+    ``make_optimizer([w])`` builds the optimizer on the one parameter array ``w``, e.g.
+    ``lambda p: Adam(p, lr=0.1)``. A path that leaves ``|w| < bound`` (divergence) stops
     there; the remaining rows are NaN.
     """
-    w = np.array(start, dtype=float).reshape(2)
+    grad = surface.grad if isinstance(surface, Surface) else surface
+    w = np.array(start, dtype=float)
     opt = make_optimizer([w])
-    path = np.full((int(steps) + 1, 2), np.nan)
+    path = np.full((int(steps) + 1, *w.shape), np.nan)
     path[0] = w
     for t in range(1, int(steps) + 1):
         with np.errstate(over="ignore", invalid="ignore"):
-            opt.step([surface.grad(w)])
+            opt.step([np.asarray(grad(w), dtype=float).reshape(w.shape)])
         if not (np.all(np.isfinite(w)) and np.max(np.abs(w)) < bound):
             break
         path[t] = w
