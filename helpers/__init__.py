@@ -25,6 +25,8 @@ Modules:
     training     the training loop ``fit`` (shuffled mini-batches, history, callbacks)
     surfaces     two-parameter loss surfaces (valley, Rosenbrock, saddle) and optimizer paths
     optim_plots  contours with optimizer paths, loss curves, the gradient-descent explorers
+    optim_checks step-by-step golden-value checks of optimizers that students write
+    augment      random shifts and Gaussian noise for training inputs
 """
 
 from __future__ import annotations
@@ -60,11 +62,13 @@ _LAZY_MODULES = {
     "training",
     "surfaces",
     "optim_plots",
+    "optim_checks",
     "gradcheck",
     "network_plots",
     "composition",
     "information",
     "autograd",
+    "augment",
 }
 
 __all__ = [
