@@ -1,4 +1,5 @@
 """Wrong and correct answers for notebook 07 (gradient descent, SGD and the optimizers)."""
+# ruff: noqa: E501  (one wrong or correct answer per line reads better than wrapped source strings)
 
 NOTEBOOK = "07-optimizers"
 
