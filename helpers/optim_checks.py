@@ -39,7 +39,7 @@ def check_steps(
     cls: Any,
     kwargs: dict[str, Any],
     *,
-    p0: ArrayLike | Sequence[ArrayLike],
+    p0: Any,
     grads: Sequence[Any],
     expected: Sequence[Any],
     several: bool = False,

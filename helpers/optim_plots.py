@@ -20,7 +20,7 @@ from typing import TYPE_CHECKING, Any
 import numpy as np
 
 from helpers.optim import OPTIMIZERS, SGD, make_optimizer
-from helpers.surfaces import SURFACES, Surface, optimizer_path
+from helpers.surfaces import SURFACES, Surface, optimizer_path, quadratic_valley, rosenbrock
 
 if TYPE_CHECKING:
     from matplotlib.axes import Axes
@@ -28,8 +28,7 @@ if TYPE_CHECKING:
 __all__ = ["plot_surface", "plot_loss_curves", "gd_explorer", "optimizer_race", "ONE_D_LOSSES"]
 
 #: 1-D losses for the explorer: name -> (E, dE/dw, window)
-ONE_D_LOSSES: dict[str, tuple[Callable[[np.ndarray], np.ndarray], Callable[[np.ndarray], np.ndarray],
-                              tuple[float, float]]] = {
+ONE_D_LOSSES: dict[str, tuple[Callable[[Any], Any], Callable[[Any], Any], tuple[float, float]]] = {
     "parabola E = 2 w^2": (lambda w: 2 * w**2, lambda w: 4 * w, (-3.0, 3.0)),
     "double well E = w^4 / 4 - w^2 + w / 2": (lambda w: w**4 / 4 - w**2 + w / 2,
                                               lambda w: w**3 - 2 * w + 0.5, (-2.6, 2.6)),
@@ -121,7 +120,7 @@ def gd_explorer() -> Any:
             E, dE, (lo, hi) = ONE_D_LOSSES[loss]
             ws = [w1]
             for _ in range(steps):
-                ws.append(ws[-1] - eta * dE(ws[-1]))
+                ws.append(float(ws[-1] - eta * dE(ws[-1])))
                 if not abs(ws[-1]) < 1e6:
                     break
             path = np.array(ws)
@@ -136,7 +135,7 @@ def gd_explorer() -> Any:
             losses = E(path)
             extra = " (the stable limit 2 / 4 = 0.5)" if loss.startswith("parabola") else ""
         else:
-            surface = SURFACES["valley"](10.0) if loss.startswith("valley") else SURFACES["rosenbrock"]()
+            surface = quadratic_valley(10.0) if loss.startswith("valley") else rosenbrock()
             path = optimizer_path(surface, lambda p: SGD(p, lr=eta), (w1, w2), steps)
             plot_surface(surface, {f"eta = {eta:.3g}": path}, ax=left)
             losses = surface.loss(path[np.isfinite(path).all(axis=1)])
@@ -192,12 +191,12 @@ def optimizer_race() -> Any:
 
     def draw(where: str, name: str, lr: float, momentum: float) -> None:
         if where.startswith("network"):
-            curves = _network_race(name, lr, momentum, epochs=30)
+            trained = _network_race(name, lr, momentum, epochs=30)
             fig, ax = plt.subplots(figsize=(6, 3), layout="constrained")
-            plot_loss_curves(curves, ax=ax, xlabel="epoch", title="MLP [2, 16, 16, 2] on 200 moons")
+            plot_loss_curves(trained, ax=ax, xlabel="epoch", title="MLP [2, 16, 16, 2] on 200 moons")
             plt.show()
             readout.value = "<b>final training loss:</b> " + "; ".join(
-                f"{k}: {v[-1]:.3g}" for k, v in curves.items())
+                f"{k}: {v[-1]:.3g}" for k, v in trained.items())
             return
         surface = SURFACES[where]()
         steps, base = surface.steps, surface.sgd_lr
@@ -208,7 +207,7 @@ def optimizer_race() -> Any:
         fig, (left, right) = plt.subplots(1, 2, figsize=(10, 3.4), layout="constrained")
         plot_surface(surface, paths, ax=left)
         E_min = float(surface.loss(surface.minimum))
-        curves = {k: surface.loss(p) - E_min + 1e-12 for k, p in paths.items()}
+        curves: dict[str, Any] = {k: surface.loss(p) - E_min + 1e-12 for k, p in paths.items()}
         plot_loss_curves(curves, ax=right, title="E - E_min")
         plt.show()
         readout.value = f"<b>after {steps} steps, E - E_min:</b> " + "; ".join(
