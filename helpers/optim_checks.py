@@ -73,7 +73,7 @@ def check_steps(
                         "replace `raise NotImplementedError()` with your code, then run the cell "
                         "again.") from None
         except Exception as err:  # noqa: BLE001 - student code
-            raise _fail(f"{name}({settings}).step raised {type(err).__name__} at step {t}: {err}") from None
+            raise _fail(f"{name}({settings}).step raised {type(err).__name__} at step {t}: {err}") from err
         if [id(p) for p in params] != ids or opt_params_replaced(opt, params):
             raise _fail(f"{name}.step replaced the parameter arrays instead of updating them.",
                         "update in place (`p -= ...` or `p[...] = ...`): the network holds those "
