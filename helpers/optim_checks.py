@@ -58,7 +58,7 @@ def check_steps(
     starts = [np.array(p, dtype=float) for p in (p0 if several else [p0])]
     params = [p.copy() for p in starts]
     name = getattr(cls, "__name__", "your optimizer")
-    settings = ", ".join(f"{k}={v}" for k, v in kwargs.items())
+    settings = "..." if _is_hidden() else ", ".join(f"{k}={v}" for k, v in kwargs.items())
     opt = call(cls, params, **kwargs)
     if not callable(getattr(opt, "step", None)):
         raise _fail(f"{name}(...) has no step method.")
