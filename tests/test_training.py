@@ -152,3 +152,12 @@ def test_not_a_model():
     with pytest.raises(TypeError, match="model with `params`"):
         fit(object(), np.zeros((2, 2)), [0, 1], optimizer=SGD([np.zeros(1)], lr=0.1), epochs=1,
             batch_size=1)
+
+
+def test_evaluation_in_chunks_equals_the_whole_set():
+    X, y = make_moons(600, seed=2)  # 600 rows: chunks of 256, 256 and 88
+    net = MLP([2, 8, 2], seed=0, dtype=np.float64)
+    h = fit(net, X, y, optimizer=SGD(net.params, lr=0.1), epochs=1, batch_size=50, X_val=X, y_val=y,
+            progress=False)
+    assert h["accuracy"][0] == pytest.approx(net.accuracy(X, y), rel=1e-12)
+    assert h["val_loss"][0] == pytest.approx(net.loss_and_grads(X, y)[0], rel=1e-12)
