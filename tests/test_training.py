@@ -161,3 +161,31 @@ def test_evaluation_in_chunks_equals_the_whole_set():
             progress=False)
     assert h["accuracy"][0] == pytest.approx(net.accuracy(X, y), rel=1e-12)
     assert h["val_loss"][0] == pytest.approx(net.loss_and_grads(X, y)[0], rel=1e-12)
+
+
+def test_live_curves_draw_in_a_kernel_and_update_in_place(monkeypatch):
+    import matplotlib
+
+    matplotlib.use("Agg")
+    import IPython.display
+
+    from helpers import training
+
+    shown, updated = [], []
+
+    class Handle:
+        def update(self, fig):
+            updated.append(fig)
+
+    def fake_display(fig, display_id=False):
+        shown.append(fig)
+        return Handle()
+
+    monkeypatch.setattr(training, "_in_kernel", lambda: True)
+    monkeypatch.setattr(IPython.display, "display", fake_display)
+    monkeypatch.setattr(training._LivePlot, "MIN_INTERVAL", 0.0)
+    X, y = data(20)
+    model = Linear(3)
+    fit(model, X, y, optimizer=SGD(model.params, lr=0.05), epochs=3, batch_size=10, progress=False,
+        live=True)
+    assert len(shown) == 1 and len(updated) == 3  # drawn once, then redrawn in place
