@@ -19,6 +19,8 @@ from __future__ import annotations
 import numpy as np
 from numpy.typing import ArrayLike
 
+from helpers.activations import sigmoid
+
 __all__ = [
     "softmax",
     "log_softmax",
@@ -193,9 +195,7 @@ def binary_cross_entropy_with_logits_grad(logits: ArrayLike, y: ArrayLike) -> np
     z = _float_array(logits)
     y = _match_targets(z, y)
     n = z.shape[0] if z.ndim else 1
-    e = np.exp(-np.abs(z))  # in (0, 1]: no overflow
-    sig = np.where(z >= 0, 1 / (1 + e), e / (1 + e))
-    return (sig - y) / n
+    return (np.asarray(sigmoid(z)) - y) / n
 
 
 # --------------------------------------------------------------------------- multiclass

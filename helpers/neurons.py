@@ -1,4 +1,7 @@
-"""Leaky integrate-and-fire (LIF) neurons, simulated with forward-Euler steps.
+"""Single neurons: the artificial neuron u = f(w0 + w . x), and the leaky integrate-and-fire neuron.
+
+:func:`neuron_output` is notebook 01's artificial neuron on a batch of inputs. The rest of the
+module simulates leaky integrate-and-fire (LIF) neurons with forward-Euler steps.
 
 Units are SI throughout: time in seconds (s), membrane potential in volts (V), current in
 amperes (A), resistance in ohms (Ohm), firing rates in hertz (spikes per second).
@@ -25,7 +28,10 @@ from collections.abc import Callable
 import numpy as np
 from numpy.typing import ArrayLike
 
+from helpers.activations import Activation, as_activation
+
 __all__ = [
+    "neuron_output",
     "DEFAULTS",
     "time_axis",
     "lif_step",
@@ -34,6 +40,27 @@ __all__ = [
     "rheobase",
     "analytic_rate",
 ]
+
+def neuron_output(
+    X: ArrayLike, w: ArrayLike, b: float, activation: str | Activation = "sigmoid"
+) -> np.ndarray:
+    """One neuron's outputs ``f(b + X @ w)`` for a batch of inputs.
+
+    Args:
+        X: inputs, shape ``(n, D)``; w: weights, shape ``(D,)``; b: the bias w0.
+        activation: a name of ``helpers.activations.ACTIVATIONS`` or a function.
+
+    Returns:
+        Shape ``(n,)``.
+    """
+    X = np.asarray(X, dtype=float)
+    w = np.asarray(w, dtype=float)
+    if X.ndim != 2 or w.shape != (X.shape[1],):
+        raise ValueError(f"X should have shape (n, D) and w shape (D,); got {X.shape} and {w.shape}")
+    return np.asarray(as_activation(activation)(X @ w + b), dtype=float)
+
+
+# ---------------------------------------------------------------- leaky integrate-and-fire
 
 #: The default neuron: membrane time constant, potentials and membrane resistance (SI units).
 DEFAULTS: dict[str, float] = {
