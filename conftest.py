@@ -1,4 +1,4 @@
-"""pytest set-up for the whole course (tests/ and the solution notebooks run by nbval)."""
+"""pytest set-up for the whole course (tests/, which also runs the solution notebooks)."""
 
 from __future__ import annotations
 

@@ -122,9 +122,7 @@ def two_layer_forward(
         y' of shape ``(n,)``.
     """
     x = np.atleast_1d(np.asarray(x, dtype=float)).ravel()
-    out = deep_forward(x, *two_layer_to_deep(theta, psi, phi2), activation)
-    assert isinstance(out, np.ndarray)
-    return out[:, 0]
+    return deep_forward(x, *two_layer_to_deep(theta, psi, phi2), activation)[:, 0]
 
 
 # ---------------------------------------------------------------- matrix form

@@ -225,11 +225,11 @@ class _Activation(Layer):
         super().__init__(inplace=inplace)
         self.cache: np.ndarray | None = None
 
-    def _grad_out(self, dout: np.ndarray) -> np.ndarray:
-        """The array backward writes dL/dX into: ``dout`` itself, or a copy."""
+    def _grad_out(self, dout: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+        """The array backward writes dL/dX into (``dout`` itself, or a copy) and the cache."""
         if self.cache is None:
             raise RuntimeError("call forward before backward")
-        return dout if self.inplace else dout.copy()
+        return (dout if self.inplace else dout.copy()), self.cache
 
 
 class ReLU(_Activation):
@@ -242,8 +242,8 @@ class ReLU(_Activation):
         return np.multiply(X, self.cache, out=X if self.inplace else None)
 
     def backward(self, dout: np.ndarray) -> np.ndarray:
-        dX = self._grad_out(dout)
-        dX *= self.cache
+        dX, mask = self._grad_out(dout)
+        dX *= mask
         return dX
 
 
@@ -264,8 +264,8 @@ class LeakyReLU(_Activation):
         return np.multiply(X, slope, out=X if self.inplace else None)
 
     def backward(self, dout: np.ndarray) -> np.ndarray:
-        dX = self._grad_out(dout)
-        dX *= self.cache
+        dX, mask = self._grad_out(dout)
+        dX *= mask
         return dX
 
     def __repr__(self) -> str:
@@ -284,8 +284,7 @@ class Sigmoid(_Activation):
         return h
 
     def backward(self, dout: np.ndarray) -> np.ndarray:
-        dX = self._grad_out(dout)
-        h = self.cache
+        dX, h = self._grad_out(dout)
         slope = np.subtract(1, h, out=self._array("slope", h.shape, h.dtype))
         slope *= h  # h (1 - h)
         dX *= slope
@@ -301,8 +300,7 @@ class Tanh(_Activation):
         return h
 
     def backward(self, dout: np.ndarray) -> np.ndarray:
-        dX = self._grad_out(dout)
-        h = self.cache
+        dX, h = self._grad_out(dout)
         slope = np.multiply(h, h, out=self._array("slope", h.shape, h.dtype))
         np.subtract(1, slope, out=slope)  # 1 - h^2
         dX *= slope
@@ -317,7 +315,7 @@ class Identity(_Activation):
         return X if self.inplace else X.copy()
 
     def backward(self, dout: np.ndarray) -> np.ndarray:
-        return self._grad_out(dout)
+        return self._grad_out(dout)[0]
 
 
 #: activation name -> layer class (the names of ``helpers.activations``)

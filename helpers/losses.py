@@ -124,7 +124,7 @@ def one_hot(y: ArrayLike, n_classes: int, dtype: type = np.float64) -> np.ndarra
         ``(n, C)`` array with a single 1 per row, at column ``y[i]``.
     """
     y = check_labels(y, n_classes=n_classes)
-    out = np.zeros((y.shape[0], n_classes), dtype=dtype)
+    out: np.ndarray = np.zeros((y.shape[0], n_classes), dtype=dtype)
     out[np.arange(y.shape[0]), y] = 1
     return out
 

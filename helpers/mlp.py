@@ -39,10 +39,8 @@ from collections.abc import Sequence
 import numpy as np
 from numpy.typing import ArrayLike, DTypeLike
 
-from helpers import losses
-from helpers.activations import sigmoid
+from helpers import activations, losses, networks
 from helpers.layers import ACTIVATION_LAYERS, Dense, Layer
-from helpers.networks import check_network
 from helpers.optim import Optimizer
 
 __all__ = ["MLP", "LOSSES"]
@@ -107,49 +105,6 @@ class MLP:
         self.params = [p for layer in self.dense for p in layer.params]
         self.grads = [g for layer in self.dense for g in layer.grads]
 
-    @classmethod
-    def from_parameters(
-        cls,
-        betas: Sequence[ArrayLike],
-        omegas: Sequence[ArrayLike],
-        activation: str = "relu",
-        *,
-        dtype: DTypeLike | None = None,
-        loss: str = "softmax_cross_entropy",
-    ) -> MLP:
-        """The network ``(betas, omegas)`` of ``helpers.networks`` as an ``MLP`` (copies of the arrays).
-
-        Args:
-            betas: ``betas[k]`` of shape ``(D_{k+1},)`` (a column ``(D_{k+1}, 1)`` is accepted).
-            omegas: ``omegas[k]`` of shape ``(D_{k+1}, D_k)``: out x in, as in the book.
-            activation: the hidden layers' activation (see the constructor).
-            dtype: default float32 if every given array is float32, else float64, so the
-                numbers are kept exactly.
-            loss: as in the constructor.
-
-        Raises:
-            ValueError: from ``helpers.networks.check_network`` if the shapes do not fit.
-        """
-        if dtype is None:
-            given = [np.asarray(a) for a in (*betas, *omegas)]
-            dtype = np.float32 if given and all(a.dtype == np.float32 for a in given) else np.float64
-        B, W = check_network(betas, omegas, dtype=np.dtype(dtype).type)
-        net = cls([W[0].shape[1]] + [w.shape[0] for w in W], activation, dtype=dtype, loss=loss)
-        for layer, beta, omega in zip(net.dense, B, W, strict=True):
-            layer.beta[...] = beta
-            layer.omega[...] = omega
-        return net
-
-    @property
-    def betas(self) -> list[np.ndarray]:
-        """``[beta_0, ..., beta_K]``: the network's own bias arrays (``params[1::2]``)."""
-        return [layer.beta for layer in self.dense]
-
-    @property
-    def omegas(self) -> list[np.ndarray]:
-        """``[Omega_0, ..., Omega_K]``, Omega_k of shape ``(D_{k+1}, D_k)`` (``params[0::2]``)."""
-        return [layer.omega for layer in self.dense]
-
     # ----------------------------------------------------------------- checks
 
     def _check_loss(self, loss: str | None) -> str:
@@ -190,6 +145,51 @@ class MLP:
         if not np.isfinite(y).all():
             raise ValueError("targets y contain NaN or infinite values")
         return y.reshape(n, d_out)
+
+    # ----------------------------------------------------------------- the list form (betas, omegas)
+
+    @classmethod
+    def from_parameters(
+        cls,
+        betas: Sequence[ArrayLike],
+        omegas: Sequence[ArrayLike],
+        activation: str = "relu",
+        *,
+        dtype: DTypeLike | None = None,
+        loss: str = "softmax_cross_entropy",
+    ) -> MLP:
+        """The network ``(betas, omegas)`` of ``helpers.networks`` as an ``MLP`` (copies of the arrays).
+
+        Args:
+            betas: ``betas[k]`` of shape ``(D_{k+1},)`` (a column ``(D_{k+1}, 1)`` is accepted).
+            omegas: ``omegas[k]`` of shape ``(D_{k+1}, D_k)``: out x in, as in the book.
+            activation: the hidden layers' activation (see the constructor).
+            dtype: default float32 if every given array is float32, else float64, so the
+                numbers are kept exactly.
+            loss: as in the constructor.
+
+        Raises:
+            ValueError: from ``helpers.networks.check_network`` if the shapes do not fit.
+        """
+        if dtype is None:
+            given = [np.asarray(a) for a in (*betas, *omegas)]
+            dtype = np.float32 if given and all(a.dtype == np.float32 for a in given) else np.float64
+        B, W = networks.check_network(betas, omegas, dtype=np.dtype(dtype).type)
+        net = cls([W[0].shape[1]] + [w.shape[0] for w in W], activation, dtype=dtype, loss=loss)
+        for layer, beta, omega in zip(net.dense, B, W, strict=True):
+            layer.beta[...] = beta
+            layer.omega[...] = omega
+        return net
+
+    @property
+    def betas(self) -> list[np.ndarray]:
+        """``[beta_0, ..., beta_K]``: the network's own bias arrays (``params[1::2]``)."""
+        return [layer.beta for layer in self.dense]
+
+    @property
+    def omegas(self) -> list[np.ndarray]:
+        """``[Omega_0, ..., Omega_K]``, Omega_k of shape ``(D_{k+1}, D_k)`` (``params[0::2]``)."""
+        return [layer.omega for layer in self.dense]
 
     # ----------------------------------------------------------------- forward / backward
 
@@ -268,7 +268,7 @@ class MLP:
         if self.loss == "softmax_cross_entropy":
             return losses.softmax(logits, axis=1)
         if self.loss == "bce":
-            p = np.asarray(sigmoid(logits))
+            p = np.asarray(activations.sigmoid(logits))
             return np.hstack([1 - p, p])
         raise ValueError("predict_proba needs a classification loss, the network's loss is 'mse'")
 

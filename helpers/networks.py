@@ -28,6 +28,7 @@ Also here: initialisation (the vocabulary of ``helpers.layers``: ``"he"``, ``"gl
 from __future__ import annotations
 
 from collections.abc import Sequence
+from typing import Literal, overload
 
 import numpy as np
 from numpy.typing import ArrayLike
@@ -107,8 +108,8 @@ def check_network(
     B: list[np.ndarray] = []
     W: list[np.ndarray] = []
     for k, (beta_k, omega_k) in enumerate(zip(betas, omegas, strict=True)):
-        omega = np.asarray(omega_k, dtype=dtype)
-        beta = np.asarray(beta_k, dtype=dtype)
+        omega: np.ndarray = np.asarray(omega_k, dtype=dtype)
+        beta: np.ndarray = np.asarray(beta_k, dtype=dtype)
         if omega.ndim != 2:
             raise ValueError(
                 f"Omega_{k} (layer {k + 1}) should be a matrix of shape (out, in); "
@@ -149,6 +150,37 @@ def _as_batch(X: ArrayLike, d_in: int) -> np.ndarray:
             f"(X has shape {X.shape}; is it transposed? data are batch-first, (n, D_in))"
         )
     return X
+
+
+@overload
+def deep_forward(
+    X: ArrayLike,
+    betas: Sequence[ArrayLike],
+    omegas: Sequence[ArrayLike],
+    activation: ActivationLike = ...,
+    return_hidden: Literal[False] = ...,
+) -> np.ndarray: ...
+
+
+@overload
+def deep_forward(
+    X: ArrayLike,
+    betas: Sequence[ArrayLike],
+    omegas: Sequence[ArrayLike],
+    activation: ActivationLike = ...,
+    *,
+    return_hidden: Literal[True],
+) -> tuple[np.ndarray, list[np.ndarray]]: ...
+
+
+@overload
+def deep_forward(
+    X: ArrayLike,
+    betas: Sequence[ArrayLike],
+    omegas: Sequence[ArrayLike],
+    activation: ActivationLike,
+    return_hidden: Literal[True],
+) -> tuple[np.ndarray, list[np.ndarray]]: ...
 
 
 def deep_forward(
@@ -284,9 +316,7 @@ def shallow_forward(
     Returns:
         y of shape ``(n,)``: ``y = phi_0 + sum_d phi_d h_d``.
     """
-    out = deep_forward(_scalar_inputs(x), *shallow_to_deep(theta, phi), activation)
-    assert isinstance(out, np.ndarray)
-    return out[:, 0]
+    return deep_forward(_scalar_inputs(x), *shallow_to_deep(theta, phi), activation)[:, 0]
 
 
 def shallow_joints(theta: ArrayLike) -> np.ndarray:

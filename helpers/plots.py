@@ -171,7 +171,7 @@ def plot_shallow_pieces(
     *,
     x: ArrayLike | None = None,
     activation: Callable[[ArrayLike], Any] = relu,
-    axes: Sequence[Axes] | None = None,
+    axes: Sequence[Axes] | np.ndarray | None = None,
     title: str | None = None,
 ) -> np.ndarray:
     """Draw a shallow network (one input, one output) piece by piece, in three panels.
@@ -205,8 +205,8 @@ def plot_shallow_pieces(
         fig, axes = plt.subplots(1, 3, figsize=(10, 3), layout="constrained", sharex=True)
         if title:
             fig.suptitle(title)
-    axes = np.asarray(axes)
-    pre_ax, piece_ax, out_ax = axes
+    panels = np.asarray(axes)
+    pre_ax, piece_ax, out_ax = panels
     for d in range(theta.shape[0]):
         color = _unit_color(d)
         pre_ax.plot(x, theta[d, 0] + theta[d, 1] * x, ls="--", lw=0.9, color=color, alpha=0.6)
@@ -216,7 +216,7 @@ def plot_shallow_pieces(
     piece_ax.axhline(phi[0], color="k", ls=":", lw=1.2, label=r"$\phi_0$")
     out_ax.plot(x, y, color="k", lw=2)
     regions = count_linear_regions_1d(y, x)
-    for ax in axes:
+    for ax in panels:
         mark_joints(ax, joints, lo, hi)
         ax.axhline(0.0, color="0.85", lw=0.8, zorder=0)
         ax.set_xlabel("input x")
@@ -228,7 +228,7 @@ def plot_shallow_pieces(
     out_ax.set_title(f"output y: {regions} linear region{'s' * (regions != 1)}", fontsize=10)
     pre_ax.legend(frameon=False, fontsize=8)
     piece_ax.legend(frameon=False, fontsize=8)
-    return axes
+    return panels
 
 
 # ---------------------------------------------------------------- two inputs
@@ -304,7 +304,7 @@ def plot_regions_2d(
     unique, labels = _pattern_labels(P)
     if ax is None:
         _, ax = plt.subplots(figsize=(4, 3.6), layout="constrained")
-    palette = plt.get_cmap("tab20").colors + plt.get_cmap("Pastel1").colors
+    palette = [*plt.get_cmap("tab20")(np.arange(20)), *plt.get_cmap("Pastel1")(np.arange(9))]
     order = np.random.default_rng(0).permutation(max(len(unique), len(palette)))
     colors = [palette[order[k] % len(palette)] for k in range(len(unique))]
     ax.imshow(labels.reshape(shape), origin="lower", extent=(*xlim, *ylim), aspect="auto",

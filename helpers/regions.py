@@ -244,17 +244,17 @@ def count_linear_regions_1d(y: ArrayLike, x: ArrayLike, *, tol: float = 1e-6) ->
     Returns:
         The number of linear regions (joints + 1) seen on the grid; 1 for fewer than 3 points.
     """
-    x = np.asarray(x, dtype=float).ravel()
-    y = np.asarray(y, dtype=float).ravel()
-    if x.shape != y.shape:
-        raise ValueError(f"x and y should have the same shape, got {x.shape} and {y.shape}")
-    order = np.argsort(x, kind="stable")
-    x, y = x[order], y[order]
-    keep = np.concatenate([[True], np.diff(x) > 0])  # drop repeated grid points
-    x, y = x[keep], y[keep]
-    if x.size < 3:
+    xs: np.ndarray = np.asarray(x, dtype=float).ravel()
+    ys: np.ndarray = np.asarray(y, dtype=float).ravel()
+    if xs.shape != ys.shape:
+        raise ValueError(f"x and y should have the same shape, got {xs.shape} and {ys.shape}")
+    order = np.argsort(xs, kind="stable")
+    xs, ys = xs[order], ys[order]
+    keep = np.concatenate([[True], np.diff(xs) > 0])  # drop repeated grid points
+    xs, ys = xs[keep], ys[keep]
+    if xs.size < 3:
         return 1
-    slopes = np.diff(y) / np.diff(x)
+    slopes = np.diff(ys) / np.diff(xs)
     threshold = tol * max(1.0, float(np.max(np.abs(slopes))))
     changed = np.abs(np.diff(slopes)) > threshold
     edges = np.diff(np.concatenate([[0], changed.astype(np.int8), [0]]))
