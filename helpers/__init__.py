@@ -20,6 +20,7 @@ Numbers (numpy only):
                  initialiser vocabulary ("he", "glorot"/"xavier", a float)
     mlp          the course's multilayer perceptron (train it with ``helpers.optim``)
     optim        optimizers with one interface (SGD with momentum, Adam, ...)
+    augment      random shifts and Gaussian noise for training inputs
     checks       the assertions of every test cell, with messages that explain
 
 Pictures (matplotlib, ipywidgets; imported on first use):
@@ -31,6 +32,7 @@ from __future__ import annotations
 
 from helpers import (
     activations,
+    augment,
     autograd,
     checks,
     composition,
@@ -60,6 +62,7 @@ from helpers.activations import (
 
 __all__ = [
     "activations",
+    "augment",
     "autograd",
     "checks",
     "composition",
