@@ -30,10 +30,11 @@ __all__ = [
     "ACTIVATIONS",
     "get_activation",
     "as_activation",
+    "as_float_array",
 ]
 
 
-def _float(z: ArrayLike) -> np.ndarray:
+def as_float_array(z: ArrayLike) -> np.ndarray:
     """``z`` as an array of a floating dtype: its own if it has one, else float64."""
     z = np.asarray(z)
     return z if z.dtype.kind == "f" else z.astype(np.float64)
@@ -45,7 +46,7 @@ def _out(z: ArrayLike, result: np.ndarray) -> np.ndarray | float:
 
 def sigmoid(z: ArrayLike) -> np.ndarray | float:
     """Logistic sigmoid 1 / (1 + e^(-z)), computed without overflow."""
-    z = _float(z)
+    z = as_float_array(z)
     e = np.exp(-np.abs(z))  # in (0, 1]: never overflows
     return _out(z, np.where(z >= 0, 1 / (1 + e), e / (1 + e)))
 
@@ -58,47 +59,47 @@ def sigmoid_derivative(z: ArrayLike) -> np.ndarray | float:
 
 def tanh(z: ArrayLike) -> np.ndarray | float:
     """Hyperbolic tangent, in (-1, 1)."""
-    return _out(z, np.tanh(_float(z)))
+    return _out(z, np.tanh(as_float_array(z)))
 
 
 def tanh_derivative(z: ArrayLike) -> np.ndarray | float:
     """tanh'(z) = 1 - tanh(z)^2."""
-    t = np.tanh(_float(z))
+    t = np.tanh(as_float_array(z))
     return _out(z, 1 - t * t)
 
 
 def relu(z: ArrayLike) -> np.ndarray | float:
     """Rectified linear unit max(0, z)."""
-    z = _float(z)
+    z = as_float_array(z)
     return _out(z, np.maximum(z, 0))
 
 
 def relu_derivative(z: ArrayLike) -> np.ndarray | float:
     """1 where z > 0, else 0 (the derivative at 0 is taken as 0)."""
-    z = _float(z)
+    z = as_float_array(z)
     return _out(z, (z > 0).astype(z.dtype))
 
 
 def leaky_relu(z: ArrayLike, alpha: float = 0.01) -> np.ndarray | float:
     """z where z > 0, else alpha * z."""
-    z = _float(z)
+    z = as_float_array(z)
     return _out(z, np.where(z > 0, z, alpha * z).astype(z.dtype))
 
 
 def leaky_relu_derivative(z: ArrayLike, alpha: float = 0.01) -> np.ndarray | float:
     """1 where z > 0, else alpha."""
-    z = _float(z)
+    z = as_float_array(z)
     return _out(z, np.where(z > 0, 1, alpha).astype(z.dtype))
 
 
 def linear(z: ArrayLike) -> np.ndarray | float:
     """The identity (no activation): a copy of ``z``."""
-    return _out(z, _float(z).copy())
+    return _out(z, as_float_array(z).copy())
 
 
 def linear_derivative(z: ArrayLike) -> np.ndarray | float:
     """1 everywhere."""
-    return _out(z, np.ones_like(_float(z)))
+    return _out(z, np.ones_like(as_float_array(z)))
 
 
 Activation = Callable[[ArrayLike], "np.ndarray | float"]

@@ -153,34 +153,12 @@ def _as_batch(X: ArrayLike, d_in: int) -> np.ndarray:
 
 
 @overload
-def deep_forward(
-    X: ArrayLike,
-    betas: Sequence[ArrayLike],
-    omegas: Sequence[ArrayLike],
-    activation: ActivationLike = ...,
-    return_hidden: Literal[False] = ...,
-) -> np.ndarray: ...
-
-
+def deep_forward(X: ArrayLike, betas: Sequence[ArrayLike], omegas: Sequence[ArrayLike],
+                 activation: ActivationLike = ..., return_hidden: Literal[False] = ...) -> np.ndarray: ...
 @overload
-def deep_forward(
-    X: ArrayLike,
-    betas: Sequence[ArrayLike],
-    omegas: Sequence[ArrayLike],
-    activation: ActivationLike = ...,
-    *,
-    return_hidden: Literal[True],
-) -> tuple[np.ndarray, list[np.ndarray]]: ...
-
-
-@overload
-def deep_forward(
-    X: ArrayLike,
-    betas: Sequence[ArrayLike],
-    omegas: Sequence[ArrayLike],
-    activation: ActivationLike,
-    return_hidden: Literal[True],
-) -> tuple[np.ndarray, list[np.ndarray]]: ...
+def deep_forward(X: ArrayLike, betas: Sequence[ArrayLike], omegas: Sequence[ArrayLike],
+                 activation: ActivationLike = ..., *,
+                 return_hidden: Literal[True]) -> tuple[np.ndarray, list[np.ndarray]]: ...
 
 
 def deep_forward(
