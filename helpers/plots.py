@@ -202,7 +202,8 @@ def plot_shallow_pieces(
     joints = shallow_joints(theta)
     lo, hi = float(x.min()), float(x.max())
     if axes is None:
-        fig, axes = plt.subplots(1, 3, figsize=(10, 3), layout="constrained", sharex=True)
+        # 8.4 in at 100 dpi: full size in a notebook at 1280 px wide, so 10 pt stays 10 pt
+        fig, axes = plt.subplots(1, 3, figsize=(8.4, 3), layout="constrained", sharex=True)
         if title:
             fig.suptitle(title)
     panels = np.asarray(axes)
@@ -226,8 +227,8 @@ def plot_shallow_pieces(
     pre_ax.set_title("hidden units $h_d$ (dashed: before $a[\\cdot]$)", fontsize=10)
     piece_ax.set_title(r"weighted pieces $\phi_d h_d$", fontsize=10)
     out_ax.set_title(f"output y: {regions} linear region{'s' * (regions != 1)}", fontsize=10)
-    pre_ax.legend(frameon=False, fontsize=8)
-    piece_ax.legend(frameon=False, fontsize=8)
+    pre_ax.legend(frameon=False)
+    piece_ax.legend(frameon=False)
     return panels
 
 
@@ -320,7 +321,7 @@ def plot_regions_2d(
             if len(inside) > grid * grid // 400:  # skip slivers
                 cx, cy = inside.mean(axis=0)
                 ax.text(cx, cy, "".join("1" if p else "0" for p in pattern), ha="center",
-                        va="center", fontsize=8, family="monospace")
+                        va="center", fontsize=10, family="monospace")
     ax.set_xlim(*xlim)
     ax.set_ylim(*ylim)
     ax.set_xlabel("$x_1$")

@@ -49,7 +49,9 @@ def neuron_explorer(
     names = [name for name in ACTIVATIONS if name != "linear"] + ["linear"]
     if activation not in names:
         raise ValueError(f"unknown activation {activation!r}; choose one of {names}")
-    slider = dict(min=-5.0, max=5.0, step=0.1, continuous_update=False)
+    # A 300 px track: 30 px of drag per unit (a 124 px default track crossed the range in 120 px).
+    slider = dict(min=-5.0, max=5.0, step=0.1, continuous_update=False,
+                  layout=widgets.Layout(width="440px"), style={"description_width": "60px"})
     w1 = widgets.FloatSlider(value=1.0, description="w1", **slider)
     w2 = widgets.FloatSlider(value=-1.0, description="w2", **slider)
     b = widgets.FloatSlider(value=0.0, description="bias w0", **slider)
@@ -60,7 +62,8 @@ def neuron_explorer(
         w = np.array([w1, w2])
         f, _ = ACTIVATIONS[activation]
         threshold = 0.5 if activation == "sigmoid" else 0.0
-        fig, (left, right) = plt.subplots(1, 2, figsize=(10, 3.8), layout="constrained")
+        # 8.4 in at 100 dpi: shown full size at 1280 px wide (10 pt text stays 10 pt)
+        fig, (left, right) = plt.subplots(1, 2, figsize=(8.4, 3.4), layout="constrained")
         plot_decision_boundary(lambda P: neuron_output(P, w, b, activation), X, y, ax=left,
                                threshold=threshold, grid=120,
                                title=f"u = {activation}({b:+.1f} {w1:+.1f} x1 {w2:+.1f} x2)")
@@ -78,7 +81,8 @@ def neuron_explorer(
         accuracy.value = f"<b>training accuracy of the line w0 + w·x = 0:</b> {acc:.0%}"
 
     out = widgets.interactive_output(draw, {"w1": w1, "w2": w2, "b": b, "activation": act})
-    controls = widgets.HBox([widgets.VBox([w1, w2, b]), widgets.VBox([act, accuracy])])
+    controls = widgets.HBox([widgets.VBox([w1, w2, b]), widgets.VBox([act, accuracy])],
+                            layout=widgets.Layout(flex_flow="row wrap"))
     return widgets.VBox([controls, out])
 
 
@@ -102,8 +106,9 @@ def shallow_network_explorer(
     if theta.shape != (3, 2) or phi.shape != (4,):
         raise ValueError(f"the explorer shows a 1-3-1 network: theta (3, 2) and phi (4,); "
                          f"got {theta.shape} and {phi.shape}")
+    # 270 px per slider and rows that wrap: at 1280 x 720 the readouts stay in view.
     common = dict(step=0.05, continuous_update=False, readout_format=".2f",
-                  layout=widgets.Layout(width="230px"), style={"description_width": "40px"})
+                  layout=widgets.Layout(width="270px"), style={"description_width": "40px"})
     sliders: dict[str, Any] = {}
     columns = []
     for d in range(3):
@@ -138,7 +143,7 @@ def shallow_network_explorer(
                       f"{count_linear_regions_1d(shallow_forward(x, th, ph), x)} (at most 4)")
 
     out = widgets.interactive_output(draw, sliders)
-    return widgets.VBox([widgets.HBox(columns), info, out])
+    return widgets.VBox([widgets.HBox(columns, layout=widgets.Layout(flex_flow="row wrap")), info, out])
 
 
 def approximation_explorer(
