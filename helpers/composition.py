@@ -31,9 +31,9 @@ from helpers.activations import relu
 from helpers.networks import (
     ActivationLike,
     Network,
-    _phi,
-    _theta,
     check_network,
+    check_phi,
+    check_theta,
     deep_forward,
     shallow_forward,
     shallow_to_deep,
@@ -90,10 +90,10 @@ def combine_to_two_layer(
         theta2[:, 1] phi_0`` and ``psi[:, 1:] = outer(theta2[:, 1], phi[1:])`` (rank one),
         and network 2's output layer unchanged.
     """
-    theta = _theta(theta)
-    theta2 = _theta(theta2)
-    phi = _phi(phi, theta.shape[0])
-    phi2 = _phi(phi2, theta2.shape[0], "phi2")
+    theta = check_theta(theta)
+    theta2 = check_theta(theta2)
+    phi = check_phi(phi, theta.shape[0])
+    phi2 = check_phi(phi2, theta2.shape[0], "phi2")
     psi = np.empty((theta2.shape[0], theta.shape[0] + 1))
     psi[:, 0] = theta2[:, 0] + theta2[:, 1] * phi[0]
     psi[:, 1:] = np.outer(theta2[:, 1], phi[1:])
@@ -130,12 +130,12 @@ def two_layer_forward(
 
 def two_layer_to_deep(theta: ArrayLike, psi: ArrayLike, phi2: ArrayLike) -> Network:
     """The network of :func:`two_layer_forward` as ``(betas, omegas)``, sizes ``[1, D1, D2, 1]``."""
-    theta = _theta(theta)
+    theta = check_theta(theta)
     psi = np.asarray(psi, dtype=float)
     if psi.ndim != 2 or psi.shape[1] != theta.shape[0] + 1:
         raise ValueError(f"psi should have shape (D2, D1 + 1) = (D2, {theta.shape[0] + 1}), "
                          f"got {psi.shape}")
-    phi2 = _phi(phi2, psi.shape[0], "phi2")
+    phi2 = check_phi(phi2, psi.shape[0], "phi2")
     betas = [theta[:, 0].copy(), psi[:, 0].copy(), phi2[:1].copy()]
     omegas = [theta[:, 1:].copy(), psi[:, 1:].copy(), phi2[None, 1:].copy()]
     return betas, omegas
@@ -177,7 +177,7 @@ def sorted_joints(theta: ArrayLike) -> np.ndarray:
 
     Units with ``theta_d1 = 0`` never switch and are left out.
     """
-    theta = _theta(theta)
+    theta = check_theta(theta)
     on = theta[:, 1] != 0
     return np.unique(-theta[on, 0] / theta[on, 1])
 
@@ -197,8 +197,8 @@ def piece_slopes(theta: ArrayLike, phi: ArrayLike) -> np.ndarray:
     On a piece the active units are fixed, so the slope is ``sum_d phi_d theta_d1`` over the
     units that are on. A negative slope is a fold that reverses the direction of the line.
     """
-    theta = _theta(theta)
-    phi = _phi(phi, theta.shape[0])
+    theta = check_theta(theta)
+    phi = check_phi(phi, theta.shape[0])
     joints = sorted_joints(theta)
     if joints.size == 0:
         probes = np.zeros(1)

@@ -43,6 +43,8 @@ __all__ = [
     "init_network",
     "count_parameters",
     "layer_sizes",
+    "check_theta",
+    "check_phi",
     "shallow_to_deep",
     "shallow_hidden",
     "shallow_forward",
@@ -56,7 +58,8 @@ Network = tuple[list[np.ndarray], list[np.ndarray]]
 ActivationLike = Activation | str
 
 
-def _theta(theta: ArrayLike) -> np.ndarray:
+def check_theta(theta: ArrayLike) -> np.ndarray:
+    """A shallow network's hidden layer ``theta`` as a float array of shape ``(D, 2)``, or a ValueError."""
     theta = np.asarray(theta, dtype=float)
     if theta.ndim != 2 or theta.shape[1] != 2:
         raise ValueError(
@@ -65,7 +68,8 @@ def _theta(theta: ArrayLike) -> np.ndarray:
     return theta
 
 
-def _phi(phi: ArrayLike, D: int, name: str = "phi") -> np.ndarray:
+def check_phi(phi: ArrayLike, D: int, name: str = "phi") -> np.ndarray:
+    """A shallow network's output layer ``[phi_0, ..., phi_D]`` as floats ``(D + 1,)``, or a ValueError."""
     phi = np.asarray(phi, dtype=float).ravel()
     if phi.shape != (D + 1,):
         raise ValueError(
@@ -250,8 +254,8 @@ def shallow_to_deep(theta: ArrayLike, phi: ArrayLike) -> Network:
     Returns ``betas = [theta[:, 0] (D,), phi[:1] (1,)]`` and ``omegas = [theta[:, 1:] (D, 1),
     phi[1:] as a row (1, D)]`` (copies).
     """
-    theta = _theta(theta)
-    phi = _phi(phi, theta.shape[0])
+    theta = check_theta(theta)
+    phi = check_phi(phi, theta.shape[0])
     return [theta[:, 0].copy(), phi[:1].copy()], [theta[:, 1:].copy(), phi[None, 1:].copy()]
 
 
@@ -274,7 +278,7 @@ def shallow_hidden(x: ArrayLike, theta: ArrayLike, activation: ActivationLike = 
         H of shape ``(n, D)`` with ``H[:, d] = a[theta_d0 + theta_d1 x]``.
     """
     x = _scalar_inputs(x)
-    theta = _theta(theta)
+    theta = check_theta(theta)
     betas, omegas = shallow_to_deep(theta, np.zeros(theta.shape[0] + 1))
     _, (H,) = deep_forward(x, betas, omegas, activation, return_hidden=True)
     return H
@@ -302,7 +306,7 @@ def shallow_joints(theta: ArrayLike) -> np.ndarray:
 
     Returns shape ``(D,)``; a unit with ``theta_d1 = 0`` never switches and gets NaN.
     """
-    theta = _theta(theta)
+    theta = check_theta(theta)
     with np.errstate(divide="ignore", invalid="ignore"):
         joints = -theta[:, 0] / theta[:, 1]
     return np.where(theta[:, 1] == 0, np.nan, joints)
