@@ -59,6 +59,8 @@ _LAZY_MODULES = {
     "information",
     "autograd",
     "augment",
+    "features",
+    "playground",
 }
 
 __all__ = [
