@@ -105,9 +105,10 @@ class PlaygroundView:
             x = np.linspace(0, len(v) - 1, w - 1) if len(v) > 1 else np.zeros(w - 1)
             ys = np.interp(x, np.arange(len(v)), v)
             rows = np.clip(((1 - ys / top) * (h - 2)).astype(int), 0, h - 2)
-            for c in range(w - 1):  # join each column to the next: a connected line
-                lo, hi = sorted((rows[c], rows[min(c + 1, w - 2)]))
-                canvas[lo:hi + 1, c + 1] = rgb
+            nxt = np.append(rows[1:], rows[-1])  # join each column to the next: a connected line
+            lo, hi = np.minimum(rows, nxt), np.maximum(rows, nxt)
+            r = np.arange(h)[:, None]
+            canvas[:, 1:][(r >= lo) & (r <= hi)] = rgb
         return canvas
 
     def render(self) -> dict[str, bytes]:
