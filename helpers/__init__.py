@@ -22,6 +22,9 @@ Modules:
     mlp          the course's multilayer perceptron (train it with ``helpers.optim``)
     optim        SGD with momentum, and Adam
     augment      random shifts and Gaussian noise for training inputs
+    features     the playground's data sets, input features and training run (numpy)
+    playground   the TensorFlow-playground-like widget: helpers.playground()
+    capstone     notebook 09's reference pieces: validation split, confusion matrix, train_model
 """
 
 from __future__ import annotations
@@ -61,6 +64,7 @@ _LAZY_MODULES = {
     "augment",
     "features",
     "playground",
+    "capstone",
 }
 
 __all__ = [
