@@ -140,7 +140,8 @@ CORRECT = {
     "validation-split": [
         ("rng.choice without replacement, boolean mask",
          _SPLIT_HEAD + "    rng = np.random.default_rng(seed)\n    n_val = int(round(fraction * len(y)))\n"
-         "    mask = np.zeros(len(y), dtype=bool)\n    mask[rng.choice(len(y), n_val, replace=False)] = True\n"
+         "    mask = np.zeros(len(y), dtype=bool)\n"
+         "    mask[rng.choice(len(y), n_val, replace=False)] = True\n"
          "    return X[~mask], y[~mask], X[mask], y[mask]"),
         ("shuffled copy, validation at the end, returns a list",
          _SPLIT_HEAD + "    order = np.random.default_rng(seed + 1000).permutation(len(y))\n"
