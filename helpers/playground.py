@@ -169,17 +169,18 @@ def playground(dataset: str = "circle", *, seed: int = 0, steps_per_frame: int =
     b_reset = widgets.Button(description="reset", icon="refresh")
     images = {name: widgets.Image(format="png") for name in ("boundary", "neurons", "curves")}
     status = widgets.HTML()
-    state: dict[str, Any] = {"thread": None}
+    state: dict[str, Any] = {"thread": None, "resets": -1}
     lock = threading.Lock()
     explicit_hidden = {"value": hidden}  # the starting shape, until the sliders are moved
 
     def build() -> None:
+        state["resets"] += 1  # every reset draws new initial weights (the data stay the same)
         features = [f for f, box in zip(FEATURES, c_features, strict=True) if box.value] or ["x1"]
         shape = explicit_hidden["value"] or [c_units.value] * c_layers.value
         run = PlaygroundRun(dataset=c_data.value, features=features, hidden=shape, activation=c_act.value,
                             lr=c_lr.value, regularization=c_reg.value, reg_rate=c_rate.value,
                             batch_size=c_batch.value, noise=c_noise.value, train_ratio=c_ratio.value,
-                            seed=seed)
+                            seed=seed, init_seed=seed + 1000 * state["resets"])
         state["run"], state["view"] = run, PlaygroundView(run)
         status.value = f"network {[len(features), *shape, 1]}, {run.net.n_params} parameters"
 

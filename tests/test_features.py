@@ -112,3 +112,11 @@ def test_grid_outputs_shapes_and_probabilities():
     # the grid pass does not disturb training (the next step's gradients are computed afresh)
     run.step(3)
     assert np.isfinite(run.train_loss[-1])
+
+
+def test_spiral_arms_wind_one_and_a_half_turns():
+    X, y = playground_data("spiral", n=400)
+    r = np.hypot(*X.T) / features.SCALE
+    unwound = np.mod(np.arctan2(X[:, 1], X[:, 0]) - 3 * np.pi * r, 2 * np.pi)  # the arm's phase
+    arm = (np.abs(unwound - np.pi) < np.pi / 2).astype(int)  # phase near pi: the second arm
+    assert np.mean(arm == y) > 0.95  # arm k sits at angle 3 pi r + k pi: 1.5 turns

@@ -65,3 +65,13 @@ def test_play_runs_in_a_thread_and_pause_stops_it():
         thread_steps = box.run().steps
     assert box.run().steps == thread_steps  # paused: no more steps
     assert play.description == "play"
+
+
+def test_reset_draws_new_weights_on_the_same_data():
+    box = helpers.playground("spiral", hidden=[8])
+    before = box.run()
+    reset = box.children[0].children[2]
+    reset.click()
+    after = box.run()
+    np.testing.assert_array_equal(before.X_train, after.X_train)
+    assert not np.array_equal(before.net.dense[0].omega, after.net.dense[0].omega)
