@@ -132,8 +132,9 @@ def playground(dataset: str = "circle", *, seed: int = 0, steps_per_frame: int =
     """
     import ipywidgets as widgets
 
-    start = dict(features=("x1", "x2"), hidden=(4, 2), activation="tanh", lr=0.03, regularization="none",
-                 reg_rate=0.0, batch_size=10, noise=0.0, train_ratio=0.5)
+    start: dict[str, Any] = dict(features=("x1", "x2"), hidden=(4, 2), activation="tanh", lr=0.03,
+                                 regularization="none", reg_rate=0.0, batch_size=10, noise=0.0,
+                                 train_ratio=0.5)
     unknown = set(settings) - set(start)
     if unknown:
         raise TypeError(f"unknown settings {sorted(unknown)}; choose from {sorted(start)}")
