@@ -21,6 +21,9 @@ Modules:
     layers       dense layers and activations with forward and backward passes
     mlp          the course's multilayer perceptron (train it with ``helpers.optim``)
     optim        SGD with momentum, and Adam
+    regularization  L1/L2 penalties, max-norm, dropout, Gaussian noise, early stopping
+    normalization   batch norm and layer norm layers (train and eval modes)
+    search       grid and random hyperparameter search, on linear or log scales
 """
 
 from __future__ import annotations
@@ -57,6 +60,9 @@ _LAZY_MODULES = {
     "composition",
     "information",
     "autograd",
+    "regularization",
+    "normalization",
+    "search",
 }
 
 __all__ = [
