@@ -24,6 +24,7 @@ Modules:
     regularization  L1/L2 penalties, max-norm, dropout, Gaussian noise, early stopping
     normalization   batch norm and layer norm layers (train and eval modes)
     search       grid and random hyperparameter search, on linear or log scales
+    augment      random shifts and Gaussian noise for training inputs
 """
 
 from __future__ import annotations
@@ -63,6 +64,7 @@ _LAZY_MODULES = {
     "regularization",
     "normalization",
     "search",
+    "augment",
 }
 
 __all__ = [
