@@ -21,6 +21,7 @@ from typing import Any
 
 import numpy as np
 
+from helpers.augment import add_noise
 from helpers.layers import Layer
 
 __all__ = [
@@ -170,10 +171,8 @@ class GaussianNoise(ModeLayer):
     def forward(self, X: np.ndarray) -> np.ndarray:
         if not self.training or self.std == 0:
             return X if self.inplace else X.copy()
-        noise = self.rng.standard_normal(X.shape).astype(X.dtype, copy=False)
-        noise *= self.std
-        noise += X  # a new array: X may be what an earlier layer keeps for its backward pass
-        return noise
+        # a new array: X may be what an earlier layer keeps for its backward pass
+        return add_noise(X, self.rng, self.std)
 
     def backward(self, dout: np.ndarray) -> np.ndarray:
         return dout if self.inplace else dout.copy()
