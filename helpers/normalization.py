@@ -38,8 +38,8 @@ class _Norm(ModeLayer):
         if not eps > 0:
             raise ValueError(f"eps must be > 0, got {eps!r}")
         self.d, self.eps = int(d), float(eps)
-        self.gamma = np.ones(self.d, dtype=dtype)
-        self.delta = np.zeros(self.d, dtype=dtype)
+        self.gamma: np.ndarray = np.ones(self.d, dtype=dtype)
+        self.delta: np.ndarray = np.zeros(self.d, dtype=dtype)
         self.d_gamma = np.zeros_like(self.gamma)
         self.d_delta = np.zeros_like(self.delta)
         self.params = [self.gamma, self.delta]
@@ -100,8 +100,8 @@ class BatchNorm(_Norm):
         if not 0 <= momentum <= 1:
             raise ValueError(f"momentum must be in [0, 1], got {momentum!r}")
         self.momentum = float(momentum)
-        self.running_mean = np.zeros(self.d, dtype=dtype)
-        self.running_var = np.ones(self.d, dtype=dtype)
+        self.running_mean: np.ndarray = np.zeros(self.d, dtype=dtype)
+        self.running_var: np.ndarray = np.ones(self.d, dtype=dtype)
 
     def _ones(self, n: int, dtype: np.dtype) -> np.ndarray:
         """A vector of n ones: ``ones @ A`` sums the columns of A, several times faster than A.sum(0)."""
