@@ -265,12 +265,12 @@ class MLP:
 
     @property
     def betas(self) -> list[np.ndarray]:
-        """``[beta_0, ..., beta_K]``: the network's own bias arrays (``params[1::2]``)."""
+        """``[beta_0, ..., beta_K]``: the network's own bias arrays (``params[1:2 * (K + 1):2]``)."""
         return [layer.beta for layer in self.dense]
 
     @property
     def omegas(self) -> list[np.ndarray]:
-        """``[Omega_0, ..., Omega_K]``, Omega_k of shape ``(D_{k+1}, D_k)`` (``params[0::2]``)."""
+        """``[Omega_0, ..., Omega_K]``, Omega_k of shape ``(D_{k+1}, D_k)`` (``params[0:2 * (K + 1):2]``)."""
         return [layer.omega for layer in self.dense]
 
     # ----------------------------------------------------------------- forward / backward
