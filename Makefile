@@ -63,6 +63,7 @@ export: $(STAMP)
 bench: $(STAMP)
 	@test -f $(VENV)/.bench-installed || { $(BIN)/python -m pip install --quiet -e '.[dev,bench]' && touch $(VENV)/.bench-installed; }
 	$(BIN)/python benchmarks/mlp_vs_torch.py
+	$(BIN)/python benchmarks/regularization_vs_torch.py
 
 ## Maintainers: every helpers.optim optimizer against torch.optim's counterpart (same set-up as bench).
 .PHONY: bench-optimizers

@@ -25,6 +25,9 @@ Numbers (numpy only):
     training     the training loop ``fit`` (shuffled mini-batches, history, callbacks, progress)
     surfaces     two-parameter loss surfaces (valley, Rosenbrock, saddle) and optimizer paths
     optim_checks step-by-step golden-value checks of optimizers that students write
+    regularization  L1/L2 penalties, max-norm, dropout, Gaussian noise, early stopping
+    normalization   batch norm and layer norm layers (train and eval modes)
+    search       grid and random hyperparameter search, on linear or log scales
     augment      random shifts and Gaussian noise for training inputs
     checks       the assertions of every test cell, with messages that explain
     features     the playground's data sets, input features and training run
@@ -55,13 +58,16 @@ from helpers import (
     mlp,
     networks,
     neurons,
+    normalization,
     optim,
     optim_checks,
     optim_plots,
     playground,
     plots,
     regions,
+    regularization,
     schedules,
+    search,
     surfaces,
     training,
     widgets,
@@ -93,13 +99,16 @@ __all__ = [
     "mlp",
     "networks",
     "neurons",
+    "normalization",
     "optim",
     "optim_checks",
     "optim_plots",
     "playground",
     "plots",
     "regions",
+    "regularization",
     "schedules",
+    "search",
     "surfaces",
     "training",
     "widgets",
