@@ -25,7 +25,7 @@ except NameError:  # traitlets may exec the file without __file__
     COURSE = Path.cwd()
 sys.path.insert(0, str(COURSE))
 
-from tools.feedback import RedactTestTracebacks  # noqa: E402
+from tools.feedback import RedactHiddenTestLines, RedactTestTracebacks  # noqa: E402
 from tools.grading.execute import RobustExecute  # noqa: E402
 from tools.grading.integrity import IntegrityCheck  # noqa: E402
 
@@ -66,10 +66,26 @@ c.OverwriteCells.add_missing_cells = True
 # Feedback: hidden tests removed, and test tracebacks cut to their one-line message.
 c.GenerateFeedback.preprocessors = [
     GetGrades,
+    RedactHiddenTestLines,
     ClearHiddenTests,
     RedactTestTracebacks,
     CSSHTMLHeaderPreprocessor,
 ]
 
-# No shared exchange on a laptop: keep nbgrader's exchange inside the course (not in git).
+# The exchange (release_assignment -> fetch_assignment -> submit -> collect -> release_feedback ->
+# fetch_feedback) needs a course id and a root on both sides; on one machine keep it inside the
+# course (not in git). Students pass the same two (README, Instructors).
+c.CourseDirectory.course_id = "dnn-course"
 c.Exchange.root = str(COURSE / ".exchange")
+
+# grades.csv with a status per row (graded, needs manual grading, failed to grade, not submitted).
+c.ExportApp.plugin_class = "tools.grading.status.StatusExportPlugin"
+
+# zip_collect from an LMS export (Moodle's "Download all submissions" naming):
+#   downloaded/<assignment>/archive/*.zip holding "<student id>_<number>_assignsubmission_file_<notebook>.ipynb"
+# e.g. "josé müller_4242_assignsubmission_file_01-neurons.ipynb" -> submitted/josé müller/01-neurons/
+c.ZipCollectApp.collector_plugin = "nbgrader.plugins.zipcollect.FileNameCollectorPlugin"
+c.FileNameCollectorPlugin.named_regexp = (
+    r"^(?P<student_id>.+?)_\d+_assignsubmission_file_(?P<file_id>[^/]+\.ipynb)$"
+)
+c.FileNameCollectorPlugin.valid_ext = [".ipynb"]

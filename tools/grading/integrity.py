@@ -543,5 +543,6 @@ def record(assignment: str, student: str, notebook: str, findings: list[Finding]
     data = {"assignment": assignment, "student": student, "notebook": notebook,
             "findings": [asdict(f) for f in findings], "zeroed": zeroed,
             "stopped": [list(s) for s in stopped]}
-    safe = "".join(ch if ch.isalnum() or ch in "-_." else f"%{ord(ch):x}" for ch in f"{student}--{notebook}")
-    (folder / f"{safe}.json").write_text(json.dumps(data, indent=1, ensure_ascii=False), encoding="utf-8")
+    from tools.grading.status import safe_name
+
+    (folder / f"{safe_name(student)}--{safe_name(notebook)}.json").write_text(json.dumps(data, indent=1, ensure_ascii=False), encoding="utf-8")
