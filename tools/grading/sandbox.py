@@ -92,7 +92,10 @@ def bwrap_argv(scratch: Path, workdir: Path, *, memory_bytes: int, cpu_seconds: 
     for path in sorted(needed):
         if any(path.resolve().is_relative_to(folder) for folder in hidden) and path.exists():
             argv += ["--ro-bind", str(path), str(path)]
-    argv += ["--bind", str(scratch), str(scratch), "--chdir", str(workdir)]
+    argv += ["--bind", str(scratch), str(scratch)]
+    for folder in hidden:  # the empty folders are read-only too: scratch is the only writable place
+        argv += ["--remount-ro", str(folder)]
+    argv += ["--chdir", str(workdir)]
     argv += ["--unshare-net", "--unshare-pid", "--unshare-ipc", "--unshare-uts", "--unshare-cgroup-try",
              "--die-with-parent", "--new-session", "--hostname", "grading"]
     if user_namespace_works():
@@ -136,6 +139,7 @@ class SandboxedKernelManager(AsyncKernelManager):
             self.scratch = tempfile.mkdtemp(prefix="dnn-grade-")
         scratch = Path(self.scratch)
         (scratch / "ipc").mkdir(exist_ok=True)
+        (scratch / "home").mkdir(exist_ok=True)
         self.transport = "ipc"
         self.connection_file = str(scratch / "ipc" / "kernel.json")
         self.ip = str(scratch / "ipc" / "k")
@@ -161,7 +165,8 @@ class SandboxedKernelManager(AsyncKernelManager):
         scratch = Path(self.scratch)
         env = {k: os.environ[k] for k in KERNEL_ENV_KEEP if k in os.environ}
         env.update(PATH=f"{Path(sys.executable).parent}:/usr/local/bin:/usr/bin:/bin",
-                   HOME="/tmp", MPLCONFIGDIR="/tmp/matplotlib", PYTHONDONTWRITEBYTECODE="1",
+                   HOME=str(scratch / "home"), MPLCONFIGDIR=str(scratch / "home" / "matplotlib"),
+                   PYTHONDONTWRITEBYTECODE="1",
                    NBGRADER_EXECUTION="autograde")
         return bwrap_argv(scratch, Path(self.workdir or scratch), memory_bytes=self.memory_mb * 2**20,
                           cpu_seconds=self.cpu_seconds, hide=list(self.hide), env=env) + cmd
