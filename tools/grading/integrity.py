@@ -29,6 +29,7 @@ into ``integrity.csv``. Hard-coded values are left to the hidden tests.
 from __future__ import annotations
 
 import ast
+import functools
 import importlib
 import json
 import textwrap
@@ -83,7 +84,9 @@ def python_source(cell_source: str) -> str:
         return cell_source
 
 
+@functools.lru_cache(maxsize=8192)
 def parse(cell_source: str) -> ast.Module | None:
+    """The cell's syntax tree (cached: treat it as read-only), None if it is not Python."""
     try:
         return ast.parse(python_source(cell_source))
     except (SyntaxError, ValueError):
@@ -102,6 +105,7 @@ def load_forbidden(assignment_dir: Path) -> dict[str, list[str]]:
 _MISSING = object()
 
 
+@functools.lru_cache(maxsize=8192)
 def resolve(dotted: str) -> Any:
     """The object a dotted name of ``helpers`` stands for (``_MISSING`` if none)."""
     if not dotted.startswith("helpers"):
@@ -278,6 +282,24 @@ def tampering(tree: ast.Module, aliases: dict[str, str], course_modules: dict[st
     return sorted({r for r in reasons if r})
 
 
+@functools.lru_cache(maxsize=8192)
+def _aliases_cached(source: str) -> tuple[tuple[str, str], ...]:
+    tree = parse(source)
+    return tuple(import_aliases(tree).items()) if tree else ()
+
+
+@functools.lru_cache(maxsize=8192)
+def _stores_cached(source: str) -> tuple[tuple[str, ast.AST], ...]:
+    tree = parse(source)
+    return tuple(_module_level_stores(tree)) if tree else ()
+
+
+@functools.lru_cache(maxsize=8192)
+def _tampering_cached(source: str, aliases: tuple, course_modules: tuple) -> tuple[str, ...]:
+    tree = parse(source)
+    return tuple(tampering(tree, dict(aliases), dict(course_modules))) if tree else ()
+
+
 def reference_calls(answer_tree: ast.Module, forbidden: list[str], aliases: dict[str, str],
                     definitions: dict[str, list[ast.AST]]) -> list[str]:
     """Which of the ``forbidden`` helpers the answer reaches (through the submission's own code)."""
@@ -310,8 +332,8 @@ def reference_calls(answer_tree: ast.Module, forbidden: list[str], aliases: dict
             if isinstance(node, ast.Attribute) and node.attr in methods:
                 method_hits.add(node.attr)
             if isinstance(node, ast.ImportFrom) and node.module:
-                for alias in node.names:
-                    obj = resolve(f"{node.module}.{alias.name}")
+                for name in import_aliases(node).values():
+                    obj = resolve(name)
                     if id(obj) in targets:
                         found.add(targets[id(obj)])
             if isinstance(node, ast.Name | ast.Attribute | ast.Call):
@@ -337,7 +359,7 @@ def reference_calls(answer_tree: ast.Module, forbidden: list[str], aliases: dict
     return sorted(found)
 
 
-def analyse(cells: list[NotebookNode], course_sources: set[str],
+def analyse(cells: list[NotebookNode], course_sources: frozenset[str] | set[str],
             forbidden: dict[str, list[str]]) -> list[Finding]:
     """The static findings on a submission's ``cells`` (``course_sources``: the course's own code)."""
     trees: list[tuple[int, ast.Module, bool]] = []
@@ -350,7 +372,7 @@ def analyse(cells: list[NotebookNode], course_sources: set[str],
         if tree is None:
             continue
         is_course = cell.source.strip() in course_sources or (utils.is_grade(cell) and utils.is_locked(cell))
-        found = import_aliases(tree)
+        found = dict(_aliases_cached(cell.source))
         aliases.update(found)
         if is_course:  # the modules the course's cells bind (np, plt, ref, ...): not to be rebound
             for node in ast.walk(tree):
@@ -360,15 +382,16 @@ def analyse(cells: list[NotebookNode], course_sources: set[str],
                             course_modules.setdefault(name, dotted)
         trees.append((index, tree, is_course))
     definitions: dict[str, list[ast.AST]] = {}
-    for _, tree, _ in trees:
-        for name, stmt in _module_level_stores(tree):
+    for index, _, _ in trees:
+        for name, stmt in _stores_cached(cells[index].source):
             if not isinstance(stmt, ast.Import | ast.ImportFrom):
                 definitions.setdefault(name, []).append(stmt)
     findings: list[Finding] = []
     for index, tree, is_course in trees:
         if is_course:
             continue
-        for reason in tampering(tree, aliases, course_modules):
+        for reason in _tampering_cached(cells[index].source, tuple(sorted(aliases.items())),
+                                        tuple(sorted(course_modules.items()))):
             findings.append(Finding(index, "tampering", f"cell {index} {reason}"))
         answer = grade_id(cells[index]) if utils.is_solution(cells[index]) else None
         if answer and answer in forbidden:
@@ -378,7 +401,8 @@ def analyse(cells: list[NotebookNode], course_sources: set[str],
     return findings
 
 
-def course_sources(assignment_dir: Path, notebook: str) -> set[str]:
+@functools.lru_cache(maxsize=64)
+def course_sources(assignment_dir: Path, notebook: str) -> frozenset[str]:
     """The stripped sources of the course's own code cells (not answers) of a notebook."""
     import nbformat
 
@@ -390,7 +414,7 @@ def course_sources(assignment_dir: Path, notebook: str) -> set[str]:
         for cell in nbformat.read(path, as_version=4).cells:
             if cell.cell_type == "code" and not utils.is_solution(cell) and not strip:
                 sources.add(cell.source.strip())
-    return sources
+    return frozenset(sources)
 
 
 # --------------------------------------------------------------------------- run-time layer
