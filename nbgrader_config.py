@@ -82,7 +82,8 @@ c.Exchange.root = str(COURSE / ".exchange")
 c.ExportApp.plugin_class = "tools.grading.status.StatusExportPlugin"
 
 # zip_collect from an LMS export (Moodle's "Download all submissions" naming):
-#   downloaded/<assignment>/archive/*.zip holding "<student id>_<number>_assignsubmission_file_<notebook>.ipynb"
+#   downloaded/<assignment>/archive/*.zip holding
+#   "<student id>_<number>_assignsubmission_file_<notebook>.ipynb"
 # e.g. "josé müller_4242_assignsubmission_file_01-neurons.ipynb" -> submitted/josé müller/01-neurons/
 c.ZipCollectApp.collector_plugin = "nbgrader.plugins.zipcollect.FileNameCollectorPlugin"
 c.FileNameCollectorPlugin.named_regexp = (

@@ -45,7 +45,8 @@ def findings(assignment: str, replace: dict[str, str] | None = None, add: str | 
     if add:
         nb.cells.append(nbformat.v4.new_code_cell(add))
     folder = ROOT / "solutions" / assignment
-    return integrity.analyse(nb.cells, integrity.course_sources(folder, assignment), integrity.load_forbidden(folder))
+    course = integrity.course_sources(folder, assignment)
+    return integrity.analyse(nb.cells, course, integrity.load_forbidden(folder))
 
 
 @pytest.mark.parametrize("assignment", ASSIGNMENTS)
@@ -74,13 +75,16 @@ def test_honest_answers_are_never_flagged(assignment: str) -> None:
 
 
 CHEATS_01 = {
-    "relu via ref": ("relu", "def relu(z):\n    return ref.relu(z)\ndef relu_derivative(z):\n    return z > 0"),
-    "relu via helpers": ("relu", "import helpers\nrelu = helpers.relu\nrelu_derivative = helpers.relu_derivative"),
+    "relu via ref": ("relu", "def relu(z):\n    return ref.relu(z)\n"
+                             "def relu_derivative(z):\n    return z > 0"),
+    "relu via helpers": ("relu", "import helpers\nrelu = helpers.relu\n"
+                                 "relu_derivative = helpers.relu_derivative"),
     "star import": ("sigmoid", "from helpers.activations import *"),
     "getattr literal": ("sigmoid", "def sigmoid(z):\n    return getattr(ref, 'sigmoid')(z)"),
     "get_activation": ("relu", "relu, relu_derivative = ref.get_activation('relu')"),
     "layer class": ("relu", "from helpers.layers import ReLU\ndef relu(z):\n    return ReLU().forward(z)"),
-    "dynamic lookup": ("sigmoid", "def sigmoid(z):\n    name = 'sig' + 'moid'\n    return getattr(ref, name)(z)"),
+    "dynamic lookup": ("sigmoid", "def sigmoid(z):\n    name = 'sig' + 'moid'\n"
+                                  "    return getattr(ref, name)(z)"),
 }
 
 
@@ -92,7 +96,8 @@ def test_calling_the_reference_is_flagged_under_any_alias(label: str) -> None:
 
 
 def test_a_reference_reached_through_the_students_own_cell_is_flagged() -> None:
-    got = findings("01-neurons", {"relu": "def relu(z):\n    return mine(z)\ndef relu_derivative(z):\n    return z > 0"},
+    answer = "def relu(z):\n    return mine(z)\ndef relu_derivative(z):\n    return z > 0"
+    got = findings("01-neurons", {"relu": answer},
                    add="from helpers.activations import relu as r\ndef mine(z):\n    return r(z)")
     assert {(f.kind, f.answer) for f in got} == {("reference", "relu")}
 

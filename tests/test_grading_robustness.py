@@ -23,7 +23,6 @@ import csv
 import html
 import re
 import socket
-from pathlib import Path
 
 import nbformat
 import pytest
@@ -67,18 +66,21 @@ def sigmoid(z):
     return z
 """
 REFERENCE = {
-    "relu": "def relu(z):\n    return ref.relu(z)\n\ndef relu_derivative(z):\n    return ref.relu_derivative(z)",
+    "relu": ("def relu(z):\n    return ref.relu(z)\n\n"
+             "def relu_derivative(z):\n    return ref.relu_derivative(z)"),
     "sigmoid": "import helpers\n\ndef sigmoid(z):\n    return helpers.sigmoid(z)",
     "leaky-relu": ("from helpers.activations import leaky_relu as lr, leaky_relu_derivative as lrd\n"
                    "def leaky_relu(z, alpha=0.01):\n    return lr(z, alpha)\n\n"
                    "def leaky_relu_derivative(z, alpha=0.01):\n    return lrd(z, alpha)"),
     # through a function of a cell the student added
-    "rheobase": "def rheobase(v_rest, v_threshold, resistance):\n    return my_rheobase(v_rest, v_threshold, resistance)",
+    "rheobase": ("def rheobase(v_rest, v_threshold, resistance):\n"
+                 "    return my_rheobase(v_rest, v_threshold, resistance)"),
 }
 PROBE = """
 import os, socket, sqlite3
 report = []
-for path in [{root!r} + "/gradebook.db", "../../../gradebook.db", {root!r} + "/solutions/01-neurons/01-neurons.cells",
+for path in [{root!r} + "/gradebook.db", "../../../gradebook.db",
+             {root!r} + "/solutions/01-neurons/01-neurons.cells",
              {root!r} + "/submitted/solution/01-neurons/01-neurons.ipynb", {root!r} + "/tests"]:
     try:
         open(path, "rb").read(10)

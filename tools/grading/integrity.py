@@ -569,4 +569,5 @@ def record(assignment: str, student: str, notebook: str, findings: list[Finding]
             "stopped": [list(s) for s in stopped]}
     from tools.grading.status import safe_name
 
-    (folder / f"{safe_name(student)}--{safe_name(notebook)}.json").write_text(json.dumps(data, indent=1, ensure_ascii=False), encoding="utf-8")
+    path = folder / f"{safe_name(student)}--{safe_name(notebook)}.json"
+    path.write_text(json.dumps(data, indent=1, ensure_ascii=False), encoding="utf-8")

@@ -152,8 +152,10 @@ def autograde(assignments: list[str] | None, jobs: int, extra: list[str]) -> int
         comma = [s for s in todo if "," in s]
         groups = [g for g in (todo[i::max(1, jobs)] for i in range(max(1, jobs))) if g]
         groups = [[s for s in g if "," not in s] for g in groups] + [[s] for s in comma]
+        groups = [g for g in groups if g]
         with ThreadPoolExecutor(max_workers=max(1, jobs)) as pool:
-            logs = list(pool.map(lambda g: grade_group(assignment, g, students, extra), [g for g in groups if g]))
+            logs = list(pool.map(grade_group, [assignment] * len(groups), groups, [students] * len(groups),
+                                 [extra] * len(groups)))
         log = "\n".join(logs)
         retry = [s for s in todo if not _graded(assignment, s) and "database is locked" in log]
         if retry:  # two writers on one SQLite file: grade those once more, one at a time
@@ -163,7 +165,8 @@ def autograde(assignments: list[str] | None, jobs: int, extra: list[str]) -> int
                 write_status(assignment, student, status="autograded", reason="", hash=hashes[student])
             else:
                 reason = failure_reason(log, student)
-                write_status(assignment, student, status="failed to grade", reason=reason, hash=hashes[student])
+                write_status(assignment, student, status="failed to grade", reason=reason,
+                             hash=hashes[student])
                 failed.append((assignment, student, reason))
     rows = write_integrity_csv()
     if rows:
