@@ -81,12 +81,13 @@ c.Exchange.root = str(COURSE / ".exchange")
 # grades.csv with a status per row (graded, needs manual grading, failed to grade, not submitted).
 c.ExportApp.plugin_class = "tools.grading.status.StatusExportPlugin"
 
-# zip_collect from an LMS export (Moodle's "Download all submissions" naming):
+# zip_collect from an LMS export (Moodle's "Download all submissions" naming; matched on the
+# extracted file's path):
 #   downloaded/<assignment>/archive/*.zip holding
 #   "<student id>_<number>_assignsubmission_file_<notebook>.ipynb"
 # e.g. "josé müller_4242_assignsubmission_file_01-neurons.ipynb" -> submitted/josé müller/01-neurons/
 c.ZipCollectApp.collector_plugin = "nbgrader.plugins.zipcollect.FileNameCollectorPlugin"
 c.FileNameCollectorPlugin.named_regexp = (
-    r"^(?P<student_id>.+?)_\d+_assignsubmission_file_(?P<file_id>[^/]+\.ipynb)$"
+    r"^(?:.*/)?(?P<student_id>[^/]+?)_\d+_assignsubmission_file_(?P<file_id>[^/]+\.ipynb)$"
 )
 c.FileNameCollectorPlugin.valid_ext = [".ipynb"]
