@@ -39,6 +39,8 @@ from tests.grading_course import (
 )
 from tests.test_pipeline import hidden_test_lines
 
+pytestmark = pytest.mark.notebooks
+
 A = "01-neurons"
 NAME = f"{A}.ipynb"
 

@@ -21,6 +21,8 @@ import pytest
 from tests.course import ROOT, load_cases
 from tests.grading_course import make_course, run, scores, submit, with_cell
 
+pytestmark = pytest.mark.notebooks
+
 A = "01-neurons"
 NAME = f"{A}.ipynb"
 ADA, JOSE = "ada", "josé müller"
