@@ -52,7 +52,8 @@ def findings(assignment: str, replace: dict[str, str] | None = None, add: str | 
 @pytest.mark.parametrize("assignment", ASSIGNMENTS)
 def test_integrity_rules_name_real_answers_and_helpers(assignment: str) -> None:
     rules = integrity.load_forbidden(ROOT / "solutions" / assignment)
-    assert rules, f"solutions/{assignment}/integrity.toml is missing or empty"
+    if assignment[:2] <= "06":  # the notebooks of issue 9; later authors add theirs (docs/CONVENTIONS.md)
+        assert rules, f"solutions/{assignment}/integrity.toml is missing or empty"
     ids = {c.metadata.get("nbgrader", {}).get("grade_id") for c in notebook(assignment).cells}
     for answer, names in rules.items():
         assert answer in ids, f"integrity.toml names an unknown answer {answer}"
