@@ -89,7 +89,7 @@ class RobustExecute(Execute):
         raise CellStopped(f"it ran longer than {timeout} s and ignored the interrupt, so its kernel "
                           "was restarted")
 
-    def output(self, outs, msg, display_id, cell_index):  # type: ignore[override]
+    def output(self, outs, msg, display_id, cell_index):
         size = len(json.dumps(msg.get("content", {}).get("data") or msg.get("content", {}).get("text") or ""))
         self._chars += size
         if self._chars > self.max_output_chars:
@@ -153,7 +153,7 @@ class RobustExecute(Execute):
                 continue
 
     # --- the notebook ---------------------------------------------------------------------
-    def preprocess(self, nb: NotebookNode, resources: Any = None, km: Any = None):  # type: ignore[override]
+    def preprocess(self, nb: NotebookNode, resources: Any = None, km: Any = None):
         from nbclient import NotebookClient
 
         NotebookClient.__init__(self, nb, km)
@@ -171,6 +171,7 @@ class RobustExecute(Execute):
         restarts = 0
         try:
             self._start_kernel(scratch, workdir)
+            assert self.kc is not None
             info = self.wait_for_reply(self.kc.kernel_info())
             if info:
                 self.nb.metadata["language_info"] = info["content"].get("language_info", {})

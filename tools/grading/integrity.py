@@ -116,15 +116,17 @@ def resolve(dotted: str) -> Any:
             obj = importlib.import_module(".".join(parts[:cut]))
         except ImportError:
             continue
+        found: Any = obj
         for name in parts[cut:]:
-            obj = getattr(obj, name, _MISSING)
-            if obj is _MISSING:
+            found = getattr(found, name, _MISSING)
+            if found is _MISSING:
                 return _MISSING
-        return obj
+        return found
     return _MISSING
 
 
-def dotted_name(node: ast.AST, aliases: dict[str, str], local: set[str] = frozenset()) -> str | None:
+def dotted_name(node: ast.AST, aliases: dict[str, str],
+                local: frozenset[str] | set[str] = frozenset()) -> str | None:
     """``ref.relu`` -> ``helpers.activations.relu`` through the notebook's imports."""
     if isinstance(node, ast.Name):
         if node.id in local:
@@ -337,9 +339,9 @@ def reference_calls(answer_tree: ast.Module, forbidden: list[str], aliases: dict
                     if id(obj) in targets:
                         found.add(targets[id(obj)])
             if isinstance(node, ast.Name | ast.Attribute | ast.Call):
-                name = dotted_name(node, aliases, scope)
-                if name:
-                    obj = resolve(name)
+                dotted = dotted_name(node, aliases, scope)
+                if dotted:
+                    obj = resolve(dotted)
                     if obj is not _MISSING and id(obj) in targets:
                         found.add(targets[id(obj)])
                     if obj is not _MISSING and id(obj) in owners:
@@ -549,7 +551,7 @@ def apply(cells: list[NotebookNode], findings: list[Finding]) -> dict[str, list[
             covered = [i for i, c in enumerate(cells) if i >= finding.cell and utils.is_grade(c)
                        and c.cell_type == "code"]
         for index in covered:
-            zeroed.setdefault(grade_id(cells[index]), []).append(finding.reason)
+            zeroed.setdefault(grade_id(cells[index]) or f"cell {index}", []).append(finding.reason)
     for cell in cells:
         gid = grade_id(cell) if utils.is_grade(cell) else None
         if gid in zeroed:

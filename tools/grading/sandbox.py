@@ -144,7 +144,7 @@ class SandboxedKernelManager(AsyncKernelManager):
         self.connection_file = str(scratch / "ipc" / "kernel.json")
         self.ip = str(scratch / "ipc" / "k")
 
-    async def _async_pre_start_kernel(self, **kw):  # type: ignore[override]
+    async def _async_pre_start_kernel(self, **kw):
         self._prepare()
         problem = bwrap_problem()
         if problem:
