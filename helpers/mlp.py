@@ -34,7 +34,8 @@ arrays, and ``net.betas`` / ``net.omegas`` give a network's own arrays back in t
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
+from typing import Any
 
 import numpy as np
 from numpy.typing import ArrayLike, DTypeLike
@@ -293,90 +294,21 @@ class MLP:
         seed: int = 0,
         X_val: ArrayLike | None = None,
         y_val: ArrayLike | None = None,
-        loss: str | None = None,
+        callbacks: Iterable[Any] = (),
         progress: bool = True,
+        live: bool = False,
     ) -> dict[str, list[float]]:
-        """Minibatch training: each epoch shuffles the data and takes one step per batch.
+        """Mini-batch training with ``helpers.training.fit`` (the course's one training loop).
 
-        Args:
-            X, y: training inputs ``(n, d_0)`` and labels/targets (see ``loss_and_grads``).
-            optimizer: built on this network's ``params`` (e.g. ``SGD(net.params, lr=0.1)``).
-            epochs: passes over the data.
-            batch_size: examples per step (the last batch of an epoch may be smaller).
-            seed: seed of the shuffling.
-            X_val, y_val: optional validation data, evaluated after every epoch.
-            loss: default: the network's ``loss``.
-            progress: show a progress bar over the epochs.
-
-        Returns:
-            History, one entry per epoch: ``"loss"`` (mean of the batch losses in the epoch) and,
-            for classification, ``"accuracy"`` (fraction of the epoch's examples classified
-            correctly while training); with validation data also ``"val_loss"`` and
-            ``"val_accuracy"`` (computed after the epoch).
+        Each epoch shuffles the data and takes one ``optimizer`` step per batch; see
+        ``helpers.training.fit`` for the arguments and the history it returns (``"loss"``,
+        ``"accuracy"``, ``"val_loss"``, ``"val_accuracy"``, ``"lr"``, one float per epoch).
         """
-        from tqdm.auto import tqdm
+        from helpers.training import fit
 
-        loss = self._check_loss(loss)
-        if len(optimizer.params) != len(self.params) or any(
-            p is not q for p, q in zip(optimizer.params, self.params, strict=False)
-        ):
-            raise ValueError("the optimizer was not built on this network's parameters: "
-                             "create it with e.g. SGD(net.params, lr=0.1)")
-        if int(epochs) != epochs or epochs < 0 or int(batch_size) != batch_size or batch_size < 1:
-            raise ValueError(f"epochs >= 0 and batch_size >= 1 must be integers, "
-                             f"got {epochs} and {batch_size}")
-        X = self._check_inputs(X)
-        n = X.shape[0]
-        y = self._check_targets(y, n, loss)
-        validate = X_val is not None or y_val is not None
-        if validate:
-            if X_val is None or y_val is None:
-                raise ValueError("give both X_val and y_val")
-            X_val = self._check_inputs(X_val)
-            y_val = self._check_targets(y_val, X_val.shape[0], loss)
-        classify = loss != "mse"
-        keys = ["loss"] + ["accuracy"] * classify
-        if validate:
-            keys += ["val_loss"] + ["val_accuracy"] * classify
-        history: dict[str, list[float]] = {k: [] for k in keys}
-
-        rng = np.random.default_rng(seed)
-        bar = tqdm(range(int(epochs)), desc="epochs", disable=not progress, leave=False)
-        for _ in bar:
-            order = rng.permutation(n)
-            total_loss, correct = 0.0, 0
-            for start in range(0, n, batch_size):
-                idx = order[start:start + batch_size]
-                yb = y[idx]
-                value, logits = self._loss_and_grads(X[idx], yb, loss)
-                optimizer.step(self.grads)
-                total_loss += value * len(idx)
-                if classify:
-                    correct += int(np.count_nonzero(self._classes(logits, loss) == yb.reshape(-1)))
-            history["loss"].append(total_loss / n)
-            if classify:
-                history["accuracy"].append(correct / n)
-            if validate:
-                logits = self._forward(X_val)
-                history["val_loss"].append(self._loss_value(logits, y_val, loss))
-                if classify:
-                    history["val_accuracy"].append(
-                        float(np.mean(self._classes(logits, loss) == y_val.reshape(-1))))
-            bar.set_postfix({k: f"{v[-1]:.4g}" for k, v in history.items()}, refresh=False)
-        bar.close()
-        return history
-
-    @staticmethod
-    def _classes(logits: np.ndarray, loss: str) -> np.ndarray:
-        return np.argmax(logits, axis=1) if loss == "softmax_cross_entropy" else logits[:, 0] > 0
-
-    @staticmethod
-    def _loss_value(logits: np.ndarray, y: np.ndarray, loss: str) -> float:
-        if loss == "softmax_cross_entropy":
-            return losses.softmax_cross_entropy(logits, y)[0]
-        if loss == "bce":
-            return losses.binary_cross_entropy_with_logits(logits, y)
-        return losses.mse(logits, y)
+        return fit(self, X, y, optimizer=optimizer, epochs=epochs, batch_size=batch_size,
+                   seed=seed, X_val=X_val, y_val=y_val, callbacks=callbacks,
+                   progress=progress, live=live)
 
     # ----------------------------------------------------------------- display
 
