@@ -10,7 +10,7 @@ export PATH := $(abspath $(BIN)):$(PATH)
 ASSIGNMENTS = $(notdir $(patsubst %/,%,$(sort $(dir $(wildcard solutions/*/*.cells)))))
 SUBMITTED   = $(sort $(notdir $(patsubst %/,%,$(wildcard submitted/*/*/))))
 
-.PHONY: lab test release autograde feedback export bench lint clean-grading
+.PHONY: lab test release autograde feedback export bench lint clean-grading hub
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -60,8 +60,21 @@ bench: $(STAMP)
 
 ## Maintainers: lint the package, tests, tools and solution notebooks.
 lint: $(STAMP)
-	$(BIN)/ruff check helpers tests tools benchmarks solutions nbgrader_config.py conftest.py
+	$(BIN)/ruff check helpers tests tools benchmarks solutions hub nbgrader_config.py conftest.py
 
 ## Remove nbgrader's grading folders and gradebook (asks nothing: they are not in git).
 clean-grading:
 	rm -rf autograded feedback gradebook.db .nbgrader.log nbgrader_solution
+
+## Instructors: a JupyterHub for the class on this machine (run as root; hub/README.md).
+## Creates the accounts, the course environment, the exchange and the instructor's course copy,
+## then serves on http://$(HUB_IP):$(HUB_PORT) (loopback unless HUB_IP says otherwise).
+HUB_ROOT       ?= /srv/dnn-course
+HUB_IP         ?= 127.0.0.1
+HUB_PORT       ?= 8000
+HUB_INSTRUCTOR ?= instructor
+HUB_STUDENTS   ?=
+hub: $(STAMP)
+	$(BIN)/python hub/classroom.py setup --root $(HUB_ROOT) --ip $(HUB_IP) --port $(HUB_PORT) \
+	  --instructor $(HUB_INSTRUCTOR) --students $(HUB_STUDENTS)
+	$(BIN)/python hub/classroom.py start --root $(HUB_ROOT)

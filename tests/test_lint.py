@@ -9,7 +9,7 @@ from pathlib import Path
 from tests.course import ROOT
 
 RUFF = Path(sys.executable).parent / "ruff"
-TARGETS = ["helpers", "tests", "tools", "benchmarks", "solutions", "nbgrader_config.py", "conftest.py"]
+TARGETS = ["helpers", "tests", "tools", "benchmarks", "solutions", "hub", "nbgrader_config.py", "conftest.py"]
 
 
 def test_ruff_reports_nothing() -> None:
