@@ -48,9 +48,9 @@ class Hub:
             try:
                 self.api("GET", "/")
                 return
-            except (requests.ConnectionError, HubError):
+            except (requests.ConnectionError, HubError) as e:
                 if time.monotonic() > deadline:
-                    raise HubError(f"the hub at {self.url} did not answer within {timeout:.0f} s")
+                    raise HubError(f"the hub at {self.url} did not answer within {timeout:.0f} s") from e
                 time.sleep(0.5)
 
     def token_for(self, user: str, note: str = "course client") -> str:

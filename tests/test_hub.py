@@ -27,8 +27,8 @@ import shutil
 import signal
 import socket
 import subprocess
+import sys
 import tempfile
-import time
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -42,7 +42,7 @@ pytestmark = pytest.mark.skipif(
     reason="HUB TEST SKIPPED: it needs root (it creates Unix accounts and the hub starts each "
            "user's server as that user). Run `make test` as root, e.g. in a container, as CI does.")
 
-from hub.classroom import Classroom, build_env, remove_user  # noqa: E402
+from hub.classroom import Classroom, build_env, user_exists  # noqa: E402
 from hub.client import Hub, HubError, Server  # noqa: E402
 
 ASSIGNMENT = "01-neurons"
@@ -98,10 +98,10 @@ def klass() -> Iterator[Class]:
     try:
         room.setup()
         env = {**os.environ, "DNN_HUB_SETTINGS": str(room.settings_file),
-               "PATH": f"{Path(os.sys.executable).parent}:{os.environ['PATH']}"}
+               "PATH": f"{Path(sys.executable).parent}:{os.environ['PATH']}"}
         with open(log, "w") as out:
             hub_process = subprocess.Popen(
-                [os.sys.executable, "-m", "jupyterhub", "-f", str(ROOT / "hub" / "jupyterhub_config.py")],
+                [sys.executable, "-m", "jupyterhub", "-f", str(ROOT / "hub" / "jupyterhub_config.py")],
                 cwd=room.state, env=env, stdout=out, stderr=subprocess.STDOUT, start_new_session=True)
         hub = Hub(room.url, room.api_token)
         try:
@@ -111,7 +111,7 @@ def klass() -> Iterator[Class]:
             pytest.fail(f"{e}\n--- hub log ---\n{log.read_text()[-4000:]}")
         yield Class(room, hub, *servers, solver_name=names[1], blank_name=names[2])
     finally:
-        uids = {pwd.getpwnam(n).pw_uid for n in names if _exists(n)}
+        uids = {pwd.getpwnam(n).pw_uid for n in names if user_exists(n)}
         if hub_process is not None:
             hub_process.send_signal(signal.SIGTERM)  # the hub stops the servers and the proxy
             try:
@@ -124,15 +124,7 @@ def klass() -> Iterator[Class]:
             except ProcessLookupError:
                 pass
         room.teardown(remove_users=names)
-        assert not any(_exists(n) for n in names), "test accounts were not removed"
-
-
-def _exists(name: str) -> bool:
-    try:
-        pwd.getpwnam(name)
-    except KeyError:
-        return False
-    return True
+        assert not any(user_exists(n) for n in names), "test accounts were not removed"
 
 
 def written_in(release: dict, solution: dict) -> dict:
