@@ -24,6 +24,7 @@ from __future__ import annotations
 
 import argparse
 import dataclasses
+import hashlib
 import json
 import os
 import pwd
@@ -127,6 +128,12 @@ class Classroom:
         self.state.mkdir(parents=True, exist_ok=True)
         self.state.chmod(0o700)
         self.write()
+
+    def prepare_image(self) -> None:
+        """The Kubernetes image's part (hub/k8s/Dockerfile): configuration, kit, exchange mount."""
+        self.write_jupyter_config()
+        self.prepare_kit()
+        self.exchange.mkdir(parents=True, exist_ok=True)
 
     def prepare_exchange(self) -> None:
         # World-writable with the sticky bit: anyone may create the course folder's entries,
@@ -251,12 +258,12 @@ def env_stamp() -> str:
     """What the environment is built from: the pinned dependencies and the helpers package."""
     parts = [(REPO / "pyproject.toml").read_text()]
     parts += [p.read_text() for p in sorted((REPO / "helpers").rglob("*.py"))]
-    import hashlib
+    parts.append((HUB_DIR / "build-env.sh").read_text())
     return hashlib.sha256("\n".join(parts).encode()).hexdigest()
 
 
 def build_env(env: Path, python: Path | None = None) -> Path:
-    """The course environment as a venv at ``env``: the course (not editable) plus JupyterHub.
+    """The course environment as a venv at ``env`` (hub/build-env.sh, as the Kubernetes image).
 
     Rebuilt only when pyproject.toml or the helpers package changed since the last build.
     """
@@ -264,22 +271,14 @@ def build_env(env: Path, python: Path | None = None) -> Path:
     want = env_stamp()
     if stamp.exists() and stamp.read_text() == want:
         return env
-    if env.exists():
-        shutil.rmtree(env)
-    subprocess.run([str(python or base_python()), "-m", "venv", str(env)], check=True)
     with tempfile.TemporaryDirectory() as tmp:
-        # Build from a copy: an in-tree build would leave build/ and egg-info in the repo.
         src = Path(tmp) / "course"
         src.mkdir()
         for name in ("pyproject.toml", "README.md"):
             shutil.copy2(REPO / name, src / name)
-        shutil.copytree(REPO / "helpers", src / "helpers",
-                        ignore=shutil.ignore_patterns("__pycache__"))
-        subprocess.run([str(env / "bin" / "python"), "-m", "pip", "install", "--quiet",
-                        "--disable-pip-version-check", f"{src}[hub]"], check=True)
-    for path in [env, *env.rglob("*")]:
-        if not path.is_symlink():
-            path.chmod(path.stat().st_mode | 0o005 if path.is_dir() else path.stat().st_mode | 0o004)
+        shutil.copytree(REPO / "helpers", src / "helpers", ignore=shutil.ignore_patterns("__pycache__"))
+        subprocess.run(["bash", str(HUB_DIR / "build-env.sh"), str(env), str(src),
+                        str(python or base_python())], check=True, stdout=subprocess.DEVNULL)
     stamp.write_text(want)
     return env
 
@@ -336,6 +335,9 @@ def main(argv: list[str] | None = None) -> None:
     setup.add_argument("--students", nargs="*", default=[])
     setup.add_argument("--ip", default="127.0.0.1", help="listen here (default: loopback only)")
     setup.add_argument("--port", type=int, default=8000)
+    image = sub.add_parser("image", help="the Kubernetes image's configuration and kit (Dockerfile)")
+    image.add_argument("--root", type=Path, default=DEFAULT_ROOT)
+    image.add_argument("--course-id", default="dnn")
     start = sub.add_parser("start", help="start the hub (foreground)")
     start.add_argument("--root", type=Path, default=DEFAULT_ROOT)
     args = parser.parse_args(argv)
@@ -352,6 +354,8 @@ def main(argv: list[str] | None = None) -> None:
         room.api_token = room.api_token or os.urandom(24).hex()
         room.setup()
         print(f"Set up: {room.settings_file}. Start the hub with `make hub` ({room.url}).")
+    elif args.command == "image":
+        Classroom(root=args.root, course_id=args.course_id).prepare_image()
     else:
         require_root()
         cmd, env = hub_command(args.root / "hub.json")

@@ -20,15 +20,8 @@ from __future__ import annotations
 
 import json
 import os
-import pwd
 import re
-import secrets
 import shutil
-import signal
-import socket
-import subprocess
-import sys
-import tempfile
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -42,20 +35,12 @@ pytestmark = pytest.mark.skipif(
     reason="HUB TEST SKIPPED: it needs root (it creates Unix accounts and the hub starts each "
            "user's server as that user). Run `make test` as root, e.g. in a container, as CI does.")
 
-from hub.classroom import Classroom, build_env, user_exists  # noqa: E402
+from hub.classroom import Classroom  # noqa: E402
 from hub.client import Hub, HubError, Server  # noqa: E402
+from hub.trial import TRIAL_ENV, TrialError, hub_log, trial_hub  # noqa: E402
 
 ASSIGNMENT = "01-neurons"
 COURSE = "dnn"
-# The course environment the servers run, built once (about a minute) and reused while
-# pyproject.toml and helpers/ are unchanged. Inside .venv: rebuilt with it, never committed.
-ENV = ROOT / ".venv" / "hub-env"
-
-
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
 
 
 @dataclass
@@ -69,62 +54,20 @@ class Class:
     blank_name: str
 
 
-def processes_of(uids: set[int]) -> list[int]:
-    """Ids of the processes run by these accounts (the servers and kernels this test started)."""
-    pids = []
-    for entry in Path("/proc").iterdir():
-        if entry.name.isdigit():
-            try:
-                if entry.stat().st_uid in uids:
-                    pids.append(int(entry.name))
-            except FileNotFoundError:
-                pass
-    return pids
-
-
 @pytest.fixture(scope="module")
 def klass() -> Iterator[Class]:
     if shutil.which("configurable-http-proxy") is None:
         pytest.fail("configurable-http-proxy is missing: run `bash tools/system-deps.sh` (as root).")
-    build_env(ENV)
-    tag = secrets.token_hex(2)
-    names = [f"hub{tag}prof", f"hub{tag}ada", f"hub{tag}bob"]
-    root = Path(tempfile.mkdtemp(prefix="dnn-hub-test-"))
-    room = Classroom(root=root, env=ENV, course_id=COURSE, instructor=names[0], students=names[1:],
-                     port=free_port(), hub_port=free_port(), proxy_api_port=free_port(),
-                     authenticator="token-only", api_token=secrets.token_hex(24))
-    hub_process = None
-    log = root / "jupyterhub.log"
     try:
-        room.setup()
-        env = {**os.environ, "DNN_HUB_SETTINGS": str(room.settings_file),
-               "PATH": f"{Path(sys.executable).parent}:{os.environ['PATH']}"}
-        with open(log, "w") as out:
-            hub_process = subprocess.Popen(
-                [sys.executable, "-m", "jupyterhub", "-f", str(ROOT / "hub" / "jupyterhub_config.py")],
-                cwd=room.state, env=env, stdout=out, stderr=subprocess.STDOUT, start_new_session=True)
-        hub = Hub(room.url, room.api_token)
-        try:
-            hub.wait_until_up(timeout=60)
-            servers = [hub.server(name) for name in names]
-        except HubError as e:
-            pytest.fail(f"{e}\n--- hub log ---\n{log.read_text()[-4000:]}")
-        yield Class(room, hub, *servers, solver_name=names[1], blank_name=names[2])
-    finally:
-        uids = {pwd.getpwnam(n).pw_uid for n in names if user_exists(n)}
-        if hub_process is not None:
-            hub_process.send_signal(signal.SIGTERM)  # the hub stops the servers and the proxy
+        with trial_hub(students=2, course_id=COURSE) as (room, hub):
+            names = [room.instructor, *room.students]
             try:
-                hub_process.wait(timeout=30)
-            except subprocess.TimeoutExpired:
-                os.killpg(hub_process.pid, signal.SIGKILL)
-        for pid in processes_of(uids):  # anything a server left behind (a kernel, a grader)
-            try:
-                os.kill(pid, signal.SIGKILL)
-            except ProcessLookupError:
-                pass
-        room.teardown(remove_users=names)
-        assert not any(user_exists(n) for n in names), "test accounts were not removed"
+                servers = [hub.server(name) for name in names]
+            except HubError as e:
+                pytest.fail(f"{e}\n--- hub log ---\n{hub_log(room)}")
+            yield Class(room, hub, *servers, solver_name=names[1], blank_name=names[2])
+    except TrialError as e:
+        pytest.fail(str(e))
 
 
 def written_in(release: dict, solution: dict) -> dict:
@@ -249,7 +192,7 @@ def test_students_have_no_formgrader_and_the_kit(klass: Class) -> None:
     assert "### BEGIN HIDDEN TESTS" not in json.dumps(kit)
     status, out = klass.solver.run("import helpers, sys; print(helpers.__file__); print(sys.executable)")
     assert status == "ok", out
-    assert str(ENV) in out and str(ROOT / "helpers") not in out, (
+    assert str(TRIAL_ENV) in out and str(ROOT / "helpers") not in out, (
         f"students import helpers from the course environment, not the repository: {out}")
 
 
