@@ -173,9 +173,11 @@ class Classroom:
             path.chmod(0o755 if path.is_dir() else 0o644)
 
     def prepare_instructor(self) -> None:
-        """Copy the course source into the instructor's home and point it at the exchange."""
+        """Copy the course source into the instructor's home (once) and point it at the exchange."""
         dest = self.course_copy()
-        dest.mkdir(parents=True, exist_ok=True)
+        if dest.exists():  # a later set-up keeps the instructor's course and grading as they are
+            return
+        dest.mkdir(parents=True)
         for name in COURSE_SOURCE:
             src = REPO / name
             if src.is_dir():
