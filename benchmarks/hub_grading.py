@@ -6,7 +6,8 @@ formgrader generates the assignment; N submissions are laid into the instructor'
 third the solution with one answer cell broken); then, from a kernel of the instructor's server
 (as the instructor, in the course environment), W ``nbgrader autograde`` processes grade
 disjoint sets of students into the one gradebook. Printed: the wall time of the grading, the
-throughput, and the scores per kind of submission (each kind must score alike).
+throughput, the CPU seconds of the workers and their kernels (which the load of other jobs on
+the machine does not change), and the scores per kind of submission (each kind must score alike).
 
     .venv/bin/python benchmarks/hub_grading.py --submissions 200 --workers 2
 """
@@ -51,7 +52,7 @@ def submissions(assignment: str) -> dict[str, dict]:
 
 
 GRADE = r"""
-import os, subprocess, time
+import os, resource, subprocess, time
 course, assignment, workers = {course!r}, {assignment!r}, {workers}
 start = time.perf_counter()
 procs = [subprocess.Popen(["nbgrader", "autograde", assignment, f"--student=w{{k}}-*",
@@ -59,7 +60,8 @@ procs = [subprocess.Popen(["nbgrader", "autograde", assignment, f"--student=w{{k
                           stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
          for k in range(workers)]
 codes = [p.wait() for p in procs]
-print("ELAPSED", time.perf_counter() - start, "CODES", *codes)
+use = resource.getrusage(resource.RUSAGE_CHILDREN)  # the workers and their kernels, all reaped
+print("ELAPSED", time.perf_counter() - start, "CPU", use.ru_utime + use.ru_stime, "CODES", *codes)
 """
 
 
@@ -92,6 +94,7 @@ def main() -> None:
         if status != "ok" or "ELAPSED" not in out:
             raise SystemExit(f"grading failed: {out[-3000:]}")
         elapsed = float(out.split("ELAPSED")[1].split()[0])
+        cpu = float(out.split("CPU")[1].split()[0])
         codes = out.split("CODES")[1].split()
         rows = teacher.formgrader("GET", f"/submissions/{args.assignment}")
         scores = defaultdict(list)
@@ -103,6 +106,9 @@ def main() -> None:
               f"{args.assignment}, {args.workers} workers (nbgrader autograde each), exit codes {codes}")
         print(f"graded {graded} in {elapsed:.0f} s: {graded / elapsed * 60:.1f} submissions/min, "
               f"{elapsed / max(graded, 1):.2f} s each (load average {load_before:.1f} -> {load_after:.1f})")
+        cores = os.cpu_count() or 1
+        print(f"CPU: {cpu:.0f} s in all, {cpu / max(graded, 1):.2f} s per submission: on {cores} idle "
+              f"cores at most {cores * 60 * graded / cpu:.0f} submissions/min")
         for kind in KINDS:
             got = scores.get(kind, [])
             spread = f"{min(got)}..{max(got)}" if got else "-"
