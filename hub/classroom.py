@@ -109,7 +109,7 @@ class Classroom:
 
     @classmethod
     def read(cls, path: Path | str | None = None) -> Classroom:
-        path = Path(path or os.environ.get(SETTINGS_ENV, DEFAULT_ROOT / "hub.json"))
+        path = Path(path or os.environ.get(SETTINGS_ENV) or DEFAULT_ROOT / "hub.json")
         data = json.loads(path.read_text())
         data["root"], data["env"] = Path(data["root"]), Path(data["env"])
         return cls(**data)
@@ -302,8 +302,10 @@ def user_exists(name: str) -> bool:
 def ensure_user(name: str) -> None:
     """Create a local account with a private home (0700) unless it exists."""
     if not user_exists(name):
-        subprocess.run(["useradd", "--create-home", "--user-group", "--shell", "/bin/bash", name],
-                       check=True, capture_output=True, text=True)
+        done = subprocess.run(["useradd", "--create-home", "--user-group", "--shell", "/bin/bash", name],
+                              capture_output=True, text=True)
+        if done.returncode != 0:
+            raise SystemExit(f"Could not create the account {name!r}: {done.stderr.strip()}")
     os.chmod(pwd.getpwnam(name).pw_dir, 0o700)
 
 

@@ -12,7 +12,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from hub.classroom import Classroom  # noqa: E402
 
-c = get_config()  # noqa: F821 - provided by traitlets
+c = get_config()  # type: ignore[name-defined]  # noqa: F821 - provided by traitlets
 room = Classroom.read()
 
 # -- network: the public proxy, the hub and the proxy's API, all on the addresses configured.

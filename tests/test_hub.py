@@ -65,7 +65,8 @@ def klass() -> Iterator[Class]:
                 servers = [hub.server(name) for name in names]
             except HubError as e:
                 pytest.fail(f"{e}\n--- hub log ---\n{hub_log(room)}")
-            yield Class(room, hub, *servers, solver_name=names[1], blank_name=names[2])
+            teacher, solver, blank = servers
+            yield Class(room, hub, teacher, solver, blank, solver_name=names[1], blank_name=names[2])
     except TrialError as e:
         pytest.fail(str(e))
 
