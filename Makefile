@@ -70,11 +70,12 @@ clean-grading:
 ## Creates the accounts, the course environment, the exchange and the instructor's course copy,
 ## then serves on http://$(HUB_IP):$(HUB_PORT) (loopback unless HUB_IP says otherwise).
 HUB_ROOT       ?= /srv/dnn-course
+HUB_ENV        ?= $(HUB_ROOT)/env
 HUB_IP         ?= 127.0.0.1
 HUB_PORT       ?= 8000
 HUB_INSTRUCTOR ?= instructor
 HUB_STUDENTS   ?=
 hub: $(STAMP)
-	$(BIN)/python hub/classroom.py setup --root $(HUB_ROOT) --ip $(HUB_IP) --port $(HUB_PORT) \
+	$(BIN)/python hub/classroom.py setup --root $(HUB_ROOT) --env $(HUB_ENV) --ip $(HUB_IP) --port $(HUB_PORT) \
 	  --instructor $(HUB_INSTRUCTOR) --students $(HUB_STUDENTS)
 	$(BIN)/python hub/classroom.py start --root $(HUB_ROOT)

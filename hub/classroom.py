@@ -300,7 +300,14 @@ def user_exists(name: str) -> bool:
 
 
 def ensure_user(name: str) -> None:
-    """Create a local account with a private home (0700) unless it exists."""
+    """Create a local account with a private home (0700) unless it exists.
+
+    An existing system account (uid below 1000, e.g. ``root`` or ``www-data``) is refused: the
+    hub would start servers as it and make its home private.
+    """
+    if user_exists(name) and pwd.getpwnam(name).pw_uid < 1000:
+        raise SystemExit(f"{name!r} is a system account (uid {pwd.getpwnam(name).pw_uid}): "
+                         "choose another name for the hub's users.")
     if not user_exists(name):
         done = subprocess.run(["useradd", "--create-home", "--user-group", "--shell", "/bin/bash", name],
                               capture_output=True, text=True)
