@@ -28,7 +28,9 @@ from hub.client import Hub, HubError
 
 # The course environment the servers run, built once (about a minute) and reused while
 # pyproject.toml and helpers/ are unchanged. Inside .venv: rebuilt with it, never committed.
-TRIAL_ENV = REPO / ".venv" / "hub-env"
+# DNN_HUB_ENV points elsewhere (a folder every account can read), e.g. to keep a running
+# trial's environment while testing a newer one.
+TRIAL_ENV = Path(os.environ.get("DNN_HUB_ENV") or REPO / ".venv" / "hub-env")
 
 
 class TrialError(RuntimeError):
