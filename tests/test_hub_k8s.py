@@ -85,7 +85,8 @@ def test_every_user_gets_their_own_uid_and_role() -> None:
         "JUPYTER_CONFIG_PATH"]
     student_cpu = values()["singleuser"]["cpu"]["limit"]
     assert teacher.mem_limit and teacher.cpu_limit and teacher.cpu_limit > student_cpu
-    assert ada.environment == {} and ada.mem_limit is None
+    assert ada.environment == {"USER": "ada", "LOGNAME": "ada"} and ada.mem_limit is None
+    assert teacher.environment["USER"] == "instructor"
 
 
 def test_groups_follow_nbgrader_convention() -> None:
