@@ -24,6 +24,7 @@ from __future__ import annotations
 
 import argparse
 import dataclasses
+import fcntl
 import hashlib
 import json
 import os
@@ -271,8 +272,16 @@ def build_env(env: Path, python: Path | None = None) -> Path:
     """
     stamp = env / ".course-stamp"
     want = env_stamp()
-    if stamp.exists() and stamp.read_text() == want:
-        return env
+    env.parent.mkdir(parents=True, exist_ok=True)
+    with open(env.parent / f".{env.name}.lock", "w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)  # one build at a time; a waiting one finds it done
+        if not (stamp.exists() and stamp.read_text() == want):
+            _build(env, python)
+            stamp.write_text(want)
+    return env
+
+
+def _build(env: Path, python: Path | None) -> None:
     with tempfile.TemporaryDirectory() as tmp:
         src = Path(tmp) / "course"
         src.mkdir()
@@ -281,8 +290,6 @@ def build_env(env: Path, python: Path | None = None) -> Path:
         shutil.copytree(REPO / "helpers", src / "helpers", ignore=shutil.ignore_patterns("__pycache__"))
         subprocess.run(["bash", str(HUB_DIR / "build-env.sh"), str(env), str(src),
                         str(python or base_python())], check=True, stdout=subprocess.DEVNULL)
-    stamp.write_text(want)
-    return env
 
 
 # -- accounts ------------------------------------------------------------------------------------

@@ -30,10 +30,10 @@ import pytest
 
 from tests.course import ROOT
 
-pytestmark = pytest.mark.skipif(
+pytestmark = [pytest.mark.notebooks, pytest.mark.skipif(
     os.geteuid() != 0,
     reason="HUB TEST SKIPPED: it needs root (it creates Unix accounts and the hub starts each "
-           "user's server as that user). Run `make test` as root, e.g. in a container, as CI does.")
+           "user's server as that user). Run `make test` as root, e.g. in a container, as CI does.")]
 
 from hub.classroom import Classroom  # noqa: E402
 from hub.client import Hub, HubError, Server  # noqa: E402
@@ -130,7 +130,7 @@ def graded(klass: Class) -> dict[str, tuple[float, float]]:
     return scores
 
 
-def test_scores_are_full_marks_and_zero(klass: Class, graded: dict) -> None:
+def check_scores_are_full_marks_and_zero(klass: Class, graded: dict) -> None:
     solved, max_score = graded[klass.solver_name]
     blank, _ = graded[klass.blank_name]
     assert max_score == 27, "01-neurons is worth 27 points (README)"
@@ -145,7 +145,7 @@ def feedback_html(student: Server) -> str:
     return student.read_file(f"{ASSIGNMENT}/feedback/{stamps[0]}/{ASSIGNMENT}.html")
 
 
-def test_each_student_fetches_their_own_feedback(klass: Class, graded: dict) -> None:
+def check_each_student_fetches_their_own_feedback(klass: Class, graded: dict) -> None:
     from tests.test_pipeline import hidden_test_lines
 
     for student, expected in ((klass.solver, 27), (klass.blank, 0)):
@@ -157,7 +157,7 @@ def test_each_student_fetches_their_own_feedback(klass: Class, graded: dict) -> 
         assert not shown, f"feedback reveals hidden tests: {shown[:3]}"
 
 
-def test_students_cannot_read_each_others_work(klass: Class, graded: dict) -> None:
+def check_students_cannot_read_each_others_work(klass: Class, graded: dict) -> None:
     room = klass.room
     course = room.exchange / COURSE
     other = room.home(klass.solver_name)
@@ -185,7 +185,7 @@ except PermissionError:
     assert submitted == sorted([klass.solver_name, klass.blank_name])
 
 
-def test_students_have_no_formgrader_and_the_kit(klass: Class) -> None:
+def check_students_have_no_formgrader_and_the_kit(klass: Class) -> None:
     with pytest.raises(HubError, match="404"):
         klass.solver.request("GET", "/formgrader/api/assignments")
     assert ASSIGNMENT in klass.solver.list_dir("kit")
@@ -209,8 +209,17 @@ def listening_addresses(port: int) -> set[str]:
     return found
 
 
-def test_the_hub_listens_on_loopback_only(klass: Class) -> None:
+def check_the_hub_listens_on_loopback_only(klass: Class) -> None:
     addresses = listening_addresses(klass.room.port)
     assert addresses, f"nothing listens on the hub's port {klass.room.port}"
     loopback = {"0100007F", "00000000000000000000000001000000"}  # 127.0.0.1 and ::1
     assert addresses <= loopback, f"the hub's proxy listens beyond loopback: {addresses}"
+
+
+def test_a_class_through_the_hub(klass: Class, graded: dict) -> None:
+    """One test, so that pytest-xdist cannot split the class over two hubs."""
+    check_the_hub_listens_on_loopback_only(klass)
+    check_students_have_no_formgrader_and_the_kit(klass)
+    check_scores_are_full_marks_and_zero(klass, graded)
+    check_each_student_fetches_their_own_feedback(klass, graded)
+    check_students_cannot_read_each_others_work(klass, graded)
