@@ -22,10 +22,13 @@ Numbers (numpy only):
     optim        optimizers with one interface (SGD with momentum, Adam, ...)
     augment      random shifts and Gaussian noise for training inputs
     checks       the assertions of every test cell, with messages that explain
+    features     the playground's data sets, input features and training run
+    capstone     notebook 09's reference pieces: validation split, confusion matrix, train_model
 
 Pictures (matplotlib, ipywidgets; imported on first use):
     plots        static figures: functions, data, decision boundaries, shallow and 2-D networks
     widgets      interactive explorers for lectures (neuron, shallow network, approximation)
+    playground   the TensorFlow-playground-like explorer: ``helpers.playground()``
 """
 
 from __future__ import annotations
@@ -34,9 +37,11 @@ from helpers import (
     activations,
     augment,
     autograd,
+    capstone,
     checks,
     composition,
     data,
+    features,
     gradcheck,
     information,
     layers,
@@ -45,6 +50,7 @@ from helpers import (
     networks,
     neurons,
     optim,
+    playground,
     plots,
     regions,
     widgets,
@@ -64,9 +70,11 @@ __all__ = [
     "activations",
     "augment",
     "autograd",
+    "capstone",
     "checks",
     "composition",
     "data",
+    "features",
     "gradcheck",
     "information",
     "layers",
@@ -75,6 +83,7 @@ __all__ = [
     "networks",
     "neurons",
     "optim",
+    "playground",
     "plots",
     "regions",
     "widgets",
