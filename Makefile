@@ -11,7 +11,7 @@ ASSIGNMENTS = $(notdir $(patsubst %/,%,$(sort $(dir $(wildcard solutions/*/*.cel
 JOBS       ?= 2
 
 .PHONY: lab test check release autograde feedback export bench lint clean-grading reset-gradebook \
-	class-report integrity-report student-kit zip-collect formgrader release-assignment collect release-feedback
+	class-report integrity-report student-kit zip-collect formgrader release-assignment collect release-feedback hub
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -98,7 +98,7 @@ bench-optimizers: $(STAMP)
 
 ## Maintainers: lint the package, tests, tools and solution notebooks; type-check the package.
 lint: $(STAMP)
-	$(BIN)/ruff check helpers tests tools benchmarks solutions nbgrader_config.py conftest.py
+	$(BIN)/ruff check helpers tests tools benchmarks solutions hub nbgrader_config.py conftest.py
 	$(BIN)/mypy
 
 ## Instructors: remove autograded/, feedback/ and the grading state; gradebook.db (manual grades) stays.
@@ -108,3 +108,17 @@ clean-grading:
 ## Instructors: also delete gradebook.db; asks first when it holds manual grades (CONFIRM=yes: no question).
 reset-gradebook:
 	$(BIN)/python -m tools.grading.workflow reset --gradebook $(if $(filter yes,$(CONFIRM)),--yes)
+
+## Instructors: a JupyterHub for the class on this machine (run as root; hub/README.md).
+## Creates the accounts, the course environment, the exchange and the instructor's course copy,
+## then serves on http://$(HUB_IP):$(HUB_PORT) (loopback unless HUB_IP says otherwise).
+HUB_ROOT       ?= /srv/dnn-course
+HUB_ENV        ?= $(HUB_ROOT)/env
+HUB_IP         ?= 127.0.0.1
+HUB_PORT       ?= 8000
+HUB_INSTRUCTOR ?= instructor
+HUB_STUDENTS   ?=
+hub: $(STAMP)
+	$(BIN)/python hub/classroom.py setup --root $(HUB_ROOT) --env $(HUB_ENV) --ip $(HUB_IP) --port $(HUB_PORT) \
+	  --instructor $(HUB_INSTRUCTOR) --students $(HUB_STUDENTS)
+	$(BIN)/python hub/classroom.py start --root $(HUB_ROOT)
