@@ -169,6 +169,10 @@ def fit(
         stop = [bool(cb.on_epoch_end(epoch, history, model)) for cb in callbacks]
         if any(stop):
             break
+    for cb in callbacks:  # e.g. EarlyStopping restores its best weights after a full run too
+        end = getattr(cb, "on_train_end", None)
+        if callable(end):
+            end(history, model)
     bar.close()
     if plotter is not None:
         plotter.update(history, final=True)
