@@ -312,6 +312,9 @@ def _call(fn: Callable[..., Any], args: tuple, kwargs: dict, hint: str | None = 
 
 
 def _same(a: Any, b: Any) -> bool:
+    if isinstance(b, list | tuple):  # a list of arrays (e.g. betas): compare entry by entry
+        return isinstance(a, list | tuple) and len(a) == len(b) and all(
+            _same(x, y) for x, y in zip(a, b, strict=True))
     try:
         return bool(np.array_equal(np.asarray(a), np.asarray(b), equal_nan=True))
     except (TypeError, ValueError):

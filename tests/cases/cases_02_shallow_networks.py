@@ -29,6 +29,11 @@ WRONG = {
         ("rows instead of columns", "def joints(theta):\n    return -theta[0] / theta[1]"),
     ],
     "count-regions": [
+        ("misses a run of changes that starts at the first interval",
+         "def count_linear_regions(y, x, tol=1e-6):\n"
+         "    s = np.diff(y) / np.diff(x)\n"
+         "    changed = np.abs(np.diff(s)) > tol\n"
+         "    return int(np.sum(changed[1:] & ~changed[:-1])) + 1"),
         ("counts every slope change (a joint inside an interval counts twice)",
          "def count_linear_regions(y, x, tol=1e-6):\n"
          "    s = np.diff(y) / np.diff(x)\n"
@@ -67,6 +72,10 @@ WRONG = {
          "phi_hat = np.array([0.0, 1.0, -2.0, 1.0])"),
     ],
     "evenly-spaced-units": [
+        ("np.arange with a float step (one unit too many for (15, 0, 1.1))",
+         "def evenly_spaced_units(D, lo, hi):\n"
+         "    c = np.arange(lo, hi, (hi - lo) / D)\n"
+         "    return np.column_stack([-c, np.ones(len(c))])"),
         ("wrong sign of theta_d0", "def evenly_spaced_units(D, lo, hi):\n"
                                    "    c = np.linspace(lo, hi, D, endpoint=False)\n"
                                    "    return np.column_stack([c, np.ones(D)])"),
@@ -82,15 +91,18 @@ WRONG = {
     ],
     "fit-output-layer": [
         ("no column of ones (no phi_0)",
+         "from helpers.networks import shallow_hidden\n"
          "def fit_output_layer(x, y, theta):\n"
          "    H = shallow_hidden(x, theta)\n"
          "    return np.linalg.lstsq(H, y, rcond=None)[0]"),
         ("ones column at the end",
+         "from helpers.networks import shallow_hidden\n"
          "def fit_output_layer(x, y, theta):\n"
          "    H = shallow_hidden(x, theta)\n"
          "    A = np.column_stack([H, np.ones(len(x))])\n"
          "    return np.linalg.lstsq(A, y, rcond=None)[0]"),
         ("returns the whole lstsq tuple",
+         "from helpers.networks import shallow_hidden\n"
          "def fit_output_layer(x, y, theta):\n"
          "    H = shallow_hidden(x, theta)\n"
          "    A = np.column_stack([np.ones(len(x)), H])\n"
@@ -132,11 +144,13 @@ WRONG = {
          "def count_regions(X, beta0, Omega0):\n    return 2 ** len(beta0)"),
     ],
     "max-regions": [
-        ("off by one in the sum", "def max_regions(d_in, D):\n"
+        ("off by one in the sum", "from math import comb\n"
+         "def max_regions(d_in, D):\n"
                                   "    return sum(comb(D, j) for j in range(d_in))"),
         ("always 2**D", "def max_regions(d_in, D):\n    return 2 ** D"),
         ("the one-input bound D + 1", "def max_regions(d_in, D):\n    return D + 1"),
-        ("sums over the wrong index", "def max_regions(d_in, D):\n"
+        ("sums over the wrong index", "from math import comb\n"
+         "def max_regions(d_in, D):\n"
                                       "    return sum(comb(d_in, j) for j in range(D + 1))"),
     ],
     "count-parameters": [
@@ -211,10 +225,12 @@ CORRECT = {
                          "    return [[-(lo + d * (hi - lo) / D), 1.0] for d in range(D)]"),
     ],
     "fit-output-layer": [
-        ("normal equations", "def fit_output_layer(x, y, theta):\n"
+        ("normal equations", "from helpers.networks import shallow_hidden\n"
+         "def fit_output_layer(x, y, theta):\n"
                              "    A = np.column_stack([np.ones(len(x)), shallow_hidden(x, theta)])\n"
                              "    return np.linalg.solve(A.T @ A, A.T @ y)"),
-        ("pseudo-inverse", "def fit_output_layer(x, y, theta):\n"
+        ("pseudo-inverse", "from helpers.networks import shallow_hidden\n"
+         "def fit_output_layer(x, y, theta):\n"
                            "    A = np.column_stack([np.ones(len(x)), shallow_hidden(x, theta)])\n"
                            "    return np.linalg.pinv(A) @ y"),
     ],
@@ -239,7 +255,8 @@ CORRECT = {
         ("scipy comb", "from scipy.special import comb as scomb\n"
                        "def max_regions(d_in, D):\n"
                        "    return int(sum(scomb(D, j, exact=True) for j in range(d_in + 1)))"),
-        ("min(d_in, D)", "def max_regions(d_in, D):\n"
+        ("min(d_in, D)", "from math import comb\n"
+         "def max_regions(d_in, D):\n"
                          "    return sum(comb(D, j) for j in range(min(d_in, D) + 1))"),
     ],
     "count-parameters": [
@@ -260,3 +277,9 @@ CORRECT = {
 }
 
 PIPELINE_WRONG = ("shallow-output", 0)
+
+# Wrong answers that only the hidden tests need to reject (hard-coded values, rare edge cases);
+# every other WRONG case must already fail the visible tests (tests/test_exercises.py).
+HIDDEN_ONLY = {
+    "max-hidden-units": ["negative for tiny budgets", "hard-codes the visible answer"],
+}

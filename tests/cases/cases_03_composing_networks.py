@@ -90,6 +90,11 @@ WRONG = {
          "    return (D_in + 1) * D + (K - 1) * (D + 1) * D + D * D_out + D"),
     ],
     "count-regions": [
+        ("misses a run of changes that starts at the first interval",
+         "def count_regions(y, x, tol=1e-6):\n"
+         "    s = np.diff(y) / np.diff(x)\n"
+         "    changed = np.abs(np.diff(s)) > tol\n"
+         "    return int(np.sum(changed[1:] & ~changed[:-1])) + 1"),
         ("counts every slope change (a joint between grid points counts twice)",
          "def count_regions(y, x, tol=1e-6):\n"
          "    slopes = np.diff(y) / np.diff(x)\n"
@@ -331,4 +336,10 @@ CORRECT = {
          "        total *= (D // D_in + 1) ** D_in\n"
          "    return total"),
     ],
+}
+
+# Wrong answers that only the hidden tests need to reject (hard-coded values, rare edge cases);
+# every other WRONG case must already fail the visible tests (tests/test_exercises.py).
+HIDDEN_ONLY = {
+    "design": ["two joints almost on top of each other"],
 }

@@ -213,9 +213,11 @@ def forward(X, betas, omegas):
          "    return {(1, 3, 3, 1): 22, (1, 10, 10, 10, 10, 10, 1): 471, (3, 1): 4}[tuple(layer_sizes)]"),
     ],
     "shallow-max-regions": [
-        ("off by one: j < d_in", "def shallow_max_regions(d_in, d):\n"
+        ("off by one: j < d_in", "from math import comb\n"
+         "def shallow_max_regions(d_in, d):\n"
                                  "    return sum(comb(d, j) for j in range(d_in))"),
-        ("binomials of d_in", "def shallow_max_regions(d_in, d):\n"
+        ("binomials of d_in", "from math import comb\n"
+         "def shallow_max_regions(d_in, d):\n"
                               "    return sum(comb(d_in, j) for j in range(d + 1))"),
         ("every pattern: 2**d", "def shallow_max_regions(d_in, d):\n    return 2**d"),
         ("the 1-D formula d + 1", "def shallow_max_regions(d_in, d):\n    return d + 1"),
@@ -224,7 +226,8 @@ def forward(X, betas, omegas):
          "    return sum(scipy.special.comb(d, j) for j in range(d_in + 1))"),
     ],
     "layerwise-bound": [
-        ("ignores the bottleneck", "def layerwise_bound(d_in, widths):\n"
+        ("ignores the bottleneck", "from math import comb\n"
+         "def layerwise_bound(d_in, widths):\n"
          "    total = 1\n"
          "    for w in widths:\n"
          "        total *= sum(comb(w, j) for j in range(d_in + 1))\n"
@@ -234,19 +237,22 @@ def forward(X, betas, omegas):
          "    for w in widths:\n"
          "        total *= w + 1\n"
          "    return total"),
-        ("adds the layers' counts", "def layerwise_bound(d_in, widths):\n"
+        ("adds the layers' counts", "from math import comb\n"
+         "def layerwise_bound(d_in, widths):\n"
          "    m, total = d_in, 0\n"
          "    for w in widths:\n"
          "        total += sum(comb(w, j) for j in range(m + 1))\n"
          "        m = min(m, w)\n"
          "    return total"),
-        ("off by one: j < m", "def layerwise_bound(d_in, widths):\n"
+        ("off by one: j < m", "from math import comb\n"
+         "def layerwise_bound(d_in, widths):\n"
          "    m, total = d_in, 1\n"
          "    for w in widths:\n"
          "        total *= sum(comb(w, j) for j in range(m))\n"
          "        m = min(m, w)\n"
          "    return total"),
-        ("minimum of the input and the first width only", "def layerwise_bound(d_in, widths):\n"
+        ("minimum of the input and the first width only", "from math import comb\n"
+         "def layerwise_bound(d_in, widths):\n"
          "    m, total = min(d_in, widths[0]), 1\n"
          "    for w in widths:\n"
          "        total *= sum(comb(w, j) for j in range(m + 1))\n"
@@ -365,17 +371,20 @@ def forward(X, betas, omegas):
         ("scipy exact", "import scipy.special\n"
                         "def shallow_max_regions(d_in, d):\n"
                         "    return int(sum(scipy.special.comb(d, j, exact=True) for j in range(d_in + 1)))"),
-        ("capped at d", "def shallow_max_regions(d_in, d):\n"
+        ("capped at d", "from math import comb\n"
+         "def shallow_max_regions(d_in, d):\n"
                         "    return sum(comb(d, j) for j in range(min(d_in, d) + 1))"),
     ],
     "layerwise-bound": [
-        ("the minimum includes the current width (no change)", "def layerwise_bound(d_in, widths):\n"
+        ("the minimum includes the current width (no change)", "from math import comb\n"
+         "def layerwise_bound(d_in, widths):\n"
          "    m, total = d_in, 1\n"
          "    for w in widths:\n"
          "        m = min(m, w)\n"
          "        total *= sum(comb(w, j) for j in range(m + 1))\n"
          "    return total"),
-        ("math.prod over explicit minima", "import math\n"
+        ("math.prod over explicit minima", "from math import comb\n"
+         "import math\n"
          "def layerwise_bound(d_in, widths):\n"
          "    ms = [min([d_in] + list(widths[:k])) for k in range(len(widths))]\n"
          "    return math.prod(sum(comb(w, j) for j in range(m + 1)) for w, m in zip(widths, ms))"),
@@ -408,3 +417,11 @@ def shallow_sawtooth(k):
 }
 
 PIPELINE_WRONG = ("forward", 0)
+
+# Wrong answers that only the hidden tests need to reject (hard-coded values, rare edge cases);
+# every other WRONG case must already fail the visible tests (tests/test_exercises.py).
+HIDDEN_ONLY = {
+    "deepen": ["identity after the first hidden layer (fails without hidden layers)"],
+    "forward": ["no length check: zip stops at the shorter list"],
+    "count-parameters": ["hard-codes the visible answers"],
+}
