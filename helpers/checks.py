@@ -149,14 +149,15 @@ def _shape_hint(got: tuple, expected: tuple) -> str | None:
     return None
 
 
-def check_shape(got: Any, shape: tuple[int, ...], what: str = "the result") -> None:
+def check_shape(got: Any, shape: tuple[int, ...], what: str = "the result", *,
+                hint: str | None = None) -> None:
     """Check that ``np.shape(got) == shape``, explaining the usual shape slips."""
     _count()
     got_shape = np.shape(got)
     if tuple(got_shape) != tuple(shape):
         raise _fail(
             f"{what} has shape {got_shape}, expected {tuple(shape)}.",
-            _shape_hint(tuple(got_shape), tuple(shape)),
+            hint or _shape_hint(tuple(got_shape), tuple(shape)),
         )
 
 
@@ -385,7 +386,8 @@ def short_traceback(error: BaseException) -> list[str]:
     return [*lines, f"{red}{type(error).__name__}{reset}: {text}"]
 
 
-def _show_check_failure(shell: Any, etype: type, value: BaseException, tb: Any, tb_offset: Any = None) -> list[str]:
+def _show_check_failure(shell: Any, etype: type, value: BaseException, tb: Any,
+                        tb_offset: Any = None) -> list[str]:
     stb = short_traceback(value)
     shell._showtraceback(etype, value, stb)  # noqa: SLF001 - the kernel's way to send an error
     return stb

@@ -20,7 +20,7 @@ from typing import Any
 
 import numpy as np
 
-__all__ = ["student_or_reference", "student_value_or_reference", "same_values"]
+__all__ = ["student_or_reference", "students_or_references", "student_value_or_reference", "same_values"]
 
 
 def same_values(a: Any, b: Any, *, rtol: float = 1e-6, atol: float = 1e-8) -> bool:
@@ -36,7 +36,9 @@ def same_values(a: Any, b: Any, *, rtol: float = 1e-6, atol: float = 1e-8) -> bo
             return bool(a == b)
         except Exception:  # noqa: BLE001 - an odd object compares as different
             return False
-    return a_arr.shape == b_arr.shape and bool(np.allclose(a_arr, b_arr, rtol=rtol, atol=atol, equal_nan=True))
+    if a_arr.shape != b_arr.shape:
+        return False
+    return bool(np.allclose(a_arr, b_arr, rtol=rtol, atol=atol, equal_nan=True))
 
 
 def _is_numeric_sequence(value: Any) -> bool:
@@ -50,7 +52,7 @@ def _is_numeric_sequence(value: Any) -> bool:
 def _reference_name(reference: Any) -> str:
     module = getattr(reference, "__module__", None)
     name = getattr(reference, "__qualname__", None) or getattr(reference, "__name__", None)
-    if module and name and module.startswith("helpers"):
+    if module and name and module.startswith("helpers") and "<" not in name:
         return f"`{module}.{name}`"
     return "the course's version"
 
@@ -59,44 +61,82 @@ def _caller_namespace(depth: int = 2) -> dict[str, Any]:
     return sys._getframe(depth).f_globals  # noqa: SLF001 - the notebook's namespace
 
 
-def student_or_reference(
-    name: str,
-    reference: Callable[..., Any],
-    *probe_args: Any,
-    namespace: dict[str, Any] | None = None,
-    rtol: float = 1e-6,
-    atol: float = 1e-8,
-    **probe_kwargs: Any,
-) -> Callable[..., Any]:
-    """The student's function ``name`` if it works on the probe input, else ``reference``.
-
-    ``namespace`` is where to look ``name`` up (default: the calling notebook's globals). With
-    probe arguments the student's result must match ``reference(*probe_args, **probe_kwargs)``;
-    without them it only has to be defined. Prints one line saying which function the demo uses.
-    """
-    ns = _caller_namespace() if namespace is None else namespace
+def _choose(name: str, reference: Callable[..., Any] | None, probe_args: tuple, probe_kwargs: dict,
+            ns: dict[str, Any], rtol: float, atol: float) -> tuple[Callable[..., Any] | None, str | None]:
+    """(function to use, None) for a working student function, else (reference, the reason)."""
     fn = ns.get(name)
-    reason = None
     if not callable(fn):
-        reason = "is not defined yet (run its answer cell)"
-    elif probe_args or probe_kwargs:
+        return reference, "is not defined yet (run its answer cell)"
+    if probe_args or probe_kwargs:
         try:
             with warnings.catch_warnings():
                 warnings.simplefilter("error")
                 with np.errstate(all="raise"):
                     got = fn(*probe_args, **probe_kwargs)
         except NotImplementedError:
-            reason = "is not written yet"
+            return reference, "is not written yet"
         except Exception as err:  # noqa: BLE001 - any failure of student code means: fall back
-            reason = f"raised {type(err).__name__} on a test input"
-        else:
-            if not same_values(got, reference(*probe_args, **probe_kwargs), rtol=rtol, atol=atol):
-                reason = "gives other values than the course's on a test input (see its tests)"
+            return reference, f"raised {type(err).__name__} on a test input"
+        if reference is not None and not same_values(got, reference(*probe_args, **probe_kwargs),
+                                                     rtol=rtol, atol=atol):
+            return reference, "gives other values than the course's on a test input (see its tests)"
+    return fn, None
+
+
+def student_or_reference(
+    name: str,
+    reference: Callable[..., Any] | None,
+    *probe_args: Any,
+    namespace: dict[str, Any] | None = None,
+    rtol: float = 1e-6,
+    atol: float = 1e-8,
+    **probe_kwargs: Any,
+) -> Callable[..., Any] | None:
+    """The student's function ``name`` if it works on the probe input, else ``reference``.
+
+    ``namespace`` is where to look ``name`` up (default: the calling notebook's globals). With
+    probe arguments the student's result must match ``reference(*probe_args, **probe_kwargs)``;
+    without them it only has to be defined. Prints one line saying which function the demo uses.
+    A ``reference`` of None: the course shows nothing of its own there (it would give the answer
+    away); the demo gets None and leaves that part out. Bind the result to a new name
+    (``relu_fn = ...``): rebinding ``relu`` itself would put the course's function where the
+    test cell expects the student's.
+    """
+    ns = _caller_namespace() if namespace is None else namespace
+    fn, reason = _choose(name, reference, probe_args, probe_kwargs, ns, rtol, atol)
     if reason is None:
         print(f"This demo uses your `{name}`.")
-        return fn  # type: ignore[return-value]
-    print(f"Your `{name}` {reason}: this demo uses {_reference_name(reference)} instead.")
-    return reference
+    elif reference is None:
+        print(f"Your `{name}` {reason}: this demo leaves out what needs it.")
+    else:
+        print(f"Your `{name}` {reason}: this demo uses {_reference_name(reference)} instead.")
+    return fn
+
+
+def students_or_references(
+    candidates: dict[str, tuple[Callable[..., Any], tuple]],
+    *,
+    namespace: dict[str, Any] | None = None,
+    rtol: float = 1e-6,
+    atol: float = 1e-8,
+) -> dict[str, Callable[..., Any]]:
+    """Several functions at once: ``{name: (reference, probe_args)}`` -> ``{name: function to use}``.
+
+    Prints one line: which of the student's functions the demo uses and which it replaces.
+    """
+    ns = _caller_namespace() if namespace is None else namespace
+    chosen, yours, ours = {}, [], []
+    for name, (reference, probe) in candidates.items():
+        chosen[name], reason = _choose(name, reference, tuple(probe), {}, ns, rtol, atol)
+        (yours if reason is None else ours).append(f"`{name}`")
+    if not ours:
+        print(f"This demo uses your {', '.join(yours)}.")
+    elif not yours:
+        print(f"This demo uses the course's {', '.join(ours)} (yours are not working yet).")
+    else:
+        print(f"This demo uses your {', '.join(yours)} and the course's {', '.join(ours)} "
+              f"(yours are not working yet).")
+    return chosen
 
 
 def student_value_or_reference(
@@ -108,11 +148,13 @@ def student_value_or_reference(
 ) -> Any:
     """The student's value ``name`` when it is defined (and ``valid(value)`` holds), else ``reference``.
 
-    Prints one line saying which value the demo uses.
+    Prints one line saying which value the demo uses. A ``reference`` of None means the demo
+    has no value of its own to show (it would give the answer away) and leaves that part out.
     """
     ns = _caller_namespace() if namespace is None else namespace
+    ours = "this demo uses the course's value" if reference is not None else "this demo leaves it out"
     if name not in ns:
-        print(f"`{name}` is not set yet (run its answer cell): this demo uses the course's value.")
+        print(f"`{name}` is not set yet (run its answer cell): {ours}.")
         return reference
     value = ns[name]
     try:
@@ -120,7 +162,7 @@ def student_value_or_reference(
     except Exception:  # noqa: BLE001 - an invalid value falls back like a failing check
         ok = False
     if not ok:
-        print(f"Your `{name}` does not pass its check yet: this demo uses the course's value.")
+        print(f"Your `{name}` does not pass its check yet: {ours}.")
         return reference
     print(f"This demo uses your `{name}`.")
     return value

@@ -55,7 +55,8 @@ def release_crashes(assignment: str) -> tuple[int, list[str]]:
 @pytest.mark.parametrize("assignment", ASSIGNMENTS)
 def test_untouched_release_runs_every_demo(assignment):
     _, crashes = release_crashes(assignment)
-    assert not crashes, f"{assignment}: {len(crashes)} demo cells crash on the release:\n" + "\n".join(crashes)
+    assert not crashes, (f"{assignment}: {len(crashes)} demo cells crash on the release:\n"
+                         + "\n".join(crashes))
 
 
 if __name__ == "__main__":
