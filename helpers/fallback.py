@@ -62,23 +62,25 @@ def _caller_namespace(depth: int = 2) -> dict[str, Any]:
 
 
 def _choose(name: str, reference: Callable[..., Any] | None, probe_args: tuple, probe_kwargs: dict,
-            ns: dict[str, Any], rtol: float, atol: float) -> tuple[Callable[..., Any] | None, str | None]:
+            ns: dict[str, Any], rtol: float, atol: float,
+            via: Callable[[Any], Any] | None = None) -> tuple[Callable[..., Any] | None, str | None]:
     """(function to use, None) for a working student function, else (reference, the reason)."""
     fn = ns.get(name)
     if not callable(fn):
         return reference, "is not defined yet (run its answer cell)"
-    if probe_args or probe_kwargs:
+    if via is not None or probe_args or probe_kwargs:
         try:
             with warnings.catch_warnings():
                 warnings.simplefilter("error")
                 with np.errstate(all="raise"):
-                    got = fn(*probe_args, **probe_kwargs)
+                    got = via(fn) if via is not None else fn(*probe_args, **probe_kwargs)
         except NotImplementedError:
             return reference, "is not written yet"
         except Exception as err:  # noqa: BLE001 - any failure of student code means: fall back
             return reference, f"raised {type(err).__name__} on a test input"
-        if reference is not None and not same_values(got, reference(*probe_args, **probe_kwargs),
-                                                     rtol=rtol, atol=atol):
+        expected = None if reference is None else (
+            via(reference) if via is not None else reference(*probe_args, **probe_kwargs))
+        if reference is not None and not same_values(got, expected, rtol=rtol, atol=atol):
             return reference, "gives other values than the course's on a test input (see its tests)"
     return fn, None
 
@@ -88,6 +90,7 @@ def student_or_reference(
     reference: Callable[..., Any] | None,
     *probe_args: Any,
     namespace: dict[str, Any] | None = None,
+    via: Callable[[Any], Any] | None = None,
     rtol: float = 1e-6,
     atol: float = 1e-8,
     **probe_kwargs: Any,
@@ -96,18 +99,20 @@ def student_or_reference(
 
     ``namespace`` is where to look ``name`` up (default: the calling notebook's globals). With
     probe arguments the student's result must match ``reference(*probe_args, **probe_kwargs)``;
-    without them it only has to be defined. Prints one line saying which function the demo uses.
+    without them it only has to be defined. ``via(function)`` instead of probe arguments: a test
+    of a class or of several calls, compared between the student's and the reference.
+    Prints one line saying which function the demo uses.
     A ``reference`` of None: the course shows nothing of its own there (it would give the answer
     away); the demo gets None and leaves that part out. Bind the result to a new name
     (``relu_fn = ...``): rebinding ``relu`` itself would put the course's function where the
     test cell expects the student's.
     """
     ns = _caller_namespace() if namespace is None else namespace
-    fn, reason = _choose(name, reference, probe_args, probe_kwargs, ns, rtol, atol)
+    fn, reason = _choose(name, reference, probe_args, probe_kwargs, ns, rtol, atol, via)
     if reason is None:
         print(f"This demo uses your `{name}`.")
     elif reference is None:
-        print(f"Your `{name}` {reason}: this demo leaves out what needs it.")
+        print(f"Your `{name}` {reason}: this demo shows only what does not need it.")
     else:
         print(f"Your `{name}` {reason}: this demo uses {_reference_name(reference)} instead.")
     return fn
