@@ -10,13 +10,16 @@ from __future__ import annotations
 from nbgrader import utils
 from nbgrader.preprocessors import NbGraderPreprocessor
 
+from helpers.checks import PASSED_ALL
+
 
 class RedactTestTracebacks(NbGraderPreprocessor):
     """In autograded test cells, keep each error's one-line message and drop its traceback.
 
     The message is what ``helpers.checks`` wrote for the student (hidden checks already
     leave out their inputs and expected values); the traceback would quote test code.
-    Print output of test cells is dropped too, as hidden tests may print.
+    Print output of test cells is dropped too, as hidden tests may print; only the fixed line
+    ``helpers.checks.PASSED_ALL`` that a passing test cell prints is kept.
     """
 
     def preprocess_cell(self, cell, resources, index):
@@ -24,6 +27,8 @@ class RedactTestTracebacks(NbGraderPreprocessor):
             return cell, resources
         kept = []
         for output in cell.get("outputs", []):
+            if output.get("output_type") == "stream" and output.get("text", "").strip() == PASSED_ALL:
+                kept.append(output)  # helpers.checks' fixed "passed" line reveals nothing
             if output.get("output_type") == "error":
                 message = f"{output.get('ename', 'Error')}: {output.get('evalue', '')}"
                 output["traceback"] = [message]
