@@ -153,13 +153,21 @@ WRONG = {
          "def max_regions(d_in, D):\n"
                                       "    return sum(comb(d_in, j) for j in range(D + 1))"),
     ],
-    "count-parameters": [
-        ("forgets the biases", "def count_shallow_parameters(d_in, D, d_out):\n"
-                               "    return d_in * D + D * d_out"),
-        ("forgets the output biases", "def count_shallow_parameters(d_in, D, d_out):\n"
-                                      "    return (d_in + 1) * D + D * d_out"),
-        ("multiplies instead of adding", "def count_shallow_parameters(d_in, D, d_out):\n"
-                                         "    return (d_in + 1) * (D + 1) * d_out"),
+    "rescale-unit": [
+        ("multiplies phi by c too", "def rescale_unit(theta, phi, d, c):\n"
+         "    t, p = np.array(theta, float), np.array(phi, float)\n"
+         "    t[d] *= c\n    p[d + 1] *= c\n    return t, p"),
+        ("off by one: divides phi[d] (phi_0 is the offset)", "def rescale_unit(theta, phi, d, c):\n"
+         "    t, p = np.array(theta, float), np.array(phi, float)\n"
+         "    t[d] *= c\n    p[d] /= c\n    return t, p"),
+        ("scales the slope only", "def rescale_unit(theta, phi, d, c):\n"
+         "    t, p = np.array(theta, float), np.array(phi, float)\n"
+         "    t[d, 1] *= c\n    p[d + 1] /= c\n    return t, p"),
+        ("scales column d instead of row d", "def rescale_unit(theta, phi, d, c):\n"
+         "    t, p = np.array(theta, float), np.array(phi, float)\n"
+         "    t[:, d] *= c\n    p[d + 1] /= c\n    return t, p"),
+        ("modifies its inputs in place", "def rescale_unit(theta, phi, d, c):\n"
+         "    theta[d] = theta[d] * c\n    phi[d + 1] = phi[d + 1] / c\n    return theta, phi"),
     ],
     "max-hidden-units": [
         ("forgets the output biases", "def max_hidden_units(budget, d_in, d_out):\n"
@@ -259,10 +267,12 @@ CORRECT = {
          "def max_regions(d_in, D):\n"
                          "    return sum(comb(D, j) for j in range(min(d_in, D) + 1))"),
     ],
-    "count-parameters": [
-        ("the helper", "from helpers.networks import count_parameters\n"
-                       "def count_shallow_parameters(d_in, D, d_out):\n"
-                       "    return count_parameters([d_in, D, d_out])"),
+    "rescale-unit": [
+        ("builds new arrays with np.where and lists as input", "def rescale_unit(theta, phi, d, c):\n"
+         "    theta, phi = np.asarray(theta, float), np.asarray(phi, float)\n"
+         "    rows = np.arange(len(theta))[:, None] == d\n"
+         "    scale = np.where(np.arange(len(phi)) == d + 1, 1.0 / c, 1.0)\n"
+         "    return np.where(rows, c * theta, theta), phi * scale"),
     ],
     "max-hidden-units": [
         ("search upwards", "def max_hidden_units(budget, d_in, d_out):\n"

@@ -212,18 +212,50 @@ def forward(X, betas, omegas):
         ("hard-codes the visible answers", "def count_parameters(layer_sizes):\n"
          "    return {(1, 3, 3, 1): 22, (1, 10, 10, 10, 10, 10, 1): 471, (3, 1): 4}[tuple(layer_sizes)]"),
     ],
-    "shallow-max-regions": [
-        ("off by one: j < d_in", "from math import comb\n"
-         "def shallow_max_regions(d_in, d):\n"
-                                 "    return sum(comb(d, j) for j in range(d_in))"),
-        ("binomials of d_in", "from math import comb\n"
-         "def shallow_max_regions(d_in, d):\n"
-                              "    return sum(comb(d_in, j) for j in range(d + 1))"),
-        ("every pattern: 2**d", "def shallow_max_regions(d_in, d):\n    return 2**d"),
-        ("the 1-D formula d + 1", "def shallow_max_regions(d_in, d):\n    return d + 1"),
-        ("floating-point binomials", "import scipy.special\n"
-         "def shallow_max_regions(d_in, d):\n"
-         "    return sum(scipy.special.comb(d, j) for j in range(d_in + 1))"),
+    "collapse-linear": [
+        ("weights multiplied in the wrong order", '''
+def collapse_linear(betas, omegas):
+    beta, Omega = np.asarray(betas[0], float), np.asarray(omegas[0], float)
+    for b, W in zip(betas[1:], omegas[1:]):
+        beta, Omega = b + W @ beta, (Omega.T @ np.asarray(W).T)
+    return beta, Omega
+'''),
+        ("only the last bias (earlier biases dropped)", '''
+def collapse_linear(betas, omegas):
+    Omega = np.asarray(omegas[0], float)
+    for W in omegas[1:]:
+        Omega = np.asarray(W) @ Omega
+    return np.asarray(betas[-1], float), Omega
+'''),
+        ("the later layers' biases dropped", '''
+def collapse_linear(betas, omegas):
+    beta, Omega = np.asarray(betas[0], float), np.asarray(omegas[0], float)
+    for W in omegas[1:]:
+        beta, Omega = np.asarray(W) @ beta, np.asarray(W) @ Omega
+    return beta, Omega
+'''),
+        ("only the first two layers", '''
+def collapse_linear(betas, omegas):
+    if len(omegas) == 1:
+        return np.asarray(betas[0], float), np.asarray(omegas[0], float)
+    W0, W1 = np.asarray(omegas[0], float), np.asarray(omegas[1], float)
+    return np.asarray(betas[1]) + W1 @ betas[0], W1 @ W0
+'''),
+        ("returns (Omega, beta)", '''
+def collapse_linear(betas, omegas):
+    beta, Omega = np.asarray(betas[0], float), np.asarray(omegas[0], float)
+    for b, W in zip(betas[1:], omegas[1:]):
+        beta, Omega = b + W @ beta, W @ Omega
+    return Omega, beta
+'''),
+        ("pops the lists it is given", '''
+def collapse_linear(betas, omegas):
+    beta, Omega = np.asarray(betas.pop(0), float), np.asarray(omegas.pop(0), float)
+    while omegas:
+        W = np.asarray(omegas.pop(0))
+        beta, Omega = betas.pop(0) + W @ beta, W @ Omega
+    return beta, Omega
+'''),
     ],
     "layerwise-bound": [
         ("ignores the bottleneck", "from math import comb\n"
@@ -367,13 +399,27 @@ def forward(X, betas, omegas):
          "        n += layer_sizes[i] * layer_sizes[i + 1] + layer_sizes[i + 1]\n"
          "    return n"),
     ],
-    "shallow-max-regions": [
-        ("scipy exact", "import scipy.special\n"
-                        "def shallow_max_regions(d_in, d):\n"
-                        "    return int(sum(scipy.special.comb(d, j, exact=True) for j in range(d_in + 1)))"),
-        ("capped at d", "from math import comb\n"
-         "def shallow_max_regions(d_in, d):\n"
-                        "    return sum(comb(d, j) for j in range(min(d_in, d) + 1))"),
+    "collapse-linear": [
+        ("from the last layer backwards", '''
+def collapse_linear(betas, omegas):
+    Omega = np.eye(np.shape(omegas[-1])[0])
+    beta = np.zeros(np.shape(omegas[-1])[0])
+    for b, W in zip(reversed(betas), reversed(omegas)):
+        beta = beta + Omega @ np.asarray(b, float)
+        Omega = Omega @ np.asarray(W, float)
+    return beta, Omega
+'''),
+        ("read off the network: outputs at 0 and at the unit vectors", '''
+def collapse_linear(betas, omegas):
+    def run(X):
+        h = np.asarray(X, float)
+        for b, W in zip(betas, omegas):
+            h = h @ np.asarray(W, float).T + np.asarray(b, float)
+        return h
+    d_in = np.shape(omegas[0])[1]
+    beta = run(np.zeros((1, d_in)))[0]
+    return beta, (run(np.eye(d_in)) - beta).T
+'''),
     ],
     "layerwise-bound": [
         ("the minimum includes the current width (no change)", "from math import comb\n"
