@@ -3,7 +3,7 @@
 Each release notebook (``notebooks/NN-topic/NN-topic.ipynb``, exactly as nbgrader generates it,
 nothing solved) runs cell by cell in a fresh kernel, as a student who skips every exercise would
 run it. Answer cells and test cells may fail (they raise ``NotImplementedError`` by design);
-every other code cell must run: a demo that needs an unsolved exercise uses the course's own
+every other code cell must run (and must not print the test cells' "passed" line): a demo that needs an unsolved exercise uses the course's own
 function and says so (``helpers.checks.student_or_reference``).
 
 ``python tests/test_release_demos.py`` prints the count of crashing cells per notebook.
@@ -42,10 +42,12 @@ def release_crashes(assignment: str) -> tuple[int, list[str]]:
             if graded:
                 continue
             demos += 1
+            first = cell.source.strip().splitlines()[0] if cell.source.strip() else ""
             if status != "ok":
-                first = cell.source.strip().splitlines()[0] if cell.source.strip() else ""
                 last = output.strip().splitlines()[-1] if output.strip() else status
                 crashes.append(f"cell {index} ({first[:60]}): {last[:200]}")
+            elif "✔ Passed" in output:  # a demo is not a test: it must not say "tests passed"
+                crashes.append(f"cell {index} ({first[:60]}): a demo cell prints the tests' passed line")
     finally:
         client.stop_channels()
         manager.shutdown_kernel(now=True)
