@@ -55,20 +55,19 @@ def chain_derivatives(x: float, weights: ArrayLike, biases: ArrayLike,
     return np.array(out, dtype=float)
 
 
-def mlp_gradients(X: ArrayLike, y: ArrayLike, Omegas: Sequence[ArrayLike], betas: Sequence[ArrayLike],
+def mlp_gradients(X: ArrayLike, y: ArrayLike, betas: Sequence[ArrayLike], Omegas: Sequence[ArrayLike],
                   activation: str = "relu") -> tuple[float, list[np.ndarray], list[np.ndarray]]:
-    """Mean softmax cross-entropy of an MLP and its gradients: ``(loss, dOmegas, dbetas)``.
+    """Mean softmax cross-entropy of an MLP and its gradients: ``(loss, dbetas, dOmegas)``.
 
-    ``X`` is ``(n, D_0)``, ``y`` integer labels ``(n,)``, ``Omegas[k]`` of shape ``(D_{k+1}, D_k)``;
-    the gradients have the shapes of ``Omegas`` and ``betas``. Computed by ``helpers.mlp.MLP``.
+    ``X`` is ``(n, D_0)``, ``y`` integer labels ``(n,)``, ``betas[k]`` of shape ``(D_{k+1},)`` and
+    ``Omegas[k]`` of shape ``(D_{k+1}, D_k)`` (betas first, as everywhere in ``helpers``); the
+    gradients have their shapes. Computed by ``helpers.mlp.MLP``.
     """
     from helpers.mlp import MLP
 
-    Omegas = [np.asarray(O, dtype=float) for O in Omegas]
-    sizes = [Omegas[0].shape[1]] + [O.shape[0] for O in Omegas]
-    net = MLP(sizes, activation, dtype=np.float64)
-    values = [a for pair in zip(Omegas, betas, strict=True) for a in pair]
-    for param, value in zip(net.params, values, strict=True):
-        param[...] = value
-    loss, grads = net.loss_and_grads(np.asarray(X, dtype=float), np.asarray(y))
-    return float(loss), [g.copy() for g in grads[0::2]], [g.copy() for g in grads[1::2]]
+    net = MLP.from_parameters([np.asarray(b, dtype=np.float64) for b in betas],
+                              [np.asarray(O, dtype=np.float64) for O in Omegas], activation=activation)
+    loss, _ = net.loss_and_grads(np.asarray(X, dtype=np.float64), np.asarray(y))
+    dbetas = [g.copy() for g in net.grads[1::2]]
+    dOmegas = [g.copy() for g in net.grads[0::2]]
+    return float(loss), dbetas, dOmegas

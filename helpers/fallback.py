@@ -119,18 +119,20 @@ def student_or_reference(
 
 
 def students_or_references(
-    candidates: dict[str, tuple[Callable[..., Any], tuple]],
+    candidates: dict[str, tuple[Callable[..., Any] | None, tuple]],
     *,
     namespace: dict[str, Any] | None = None,
     rtol: float = 1e-6,
     atol: float = 1e-8,
-) -> dict[str, Callable[..., Any]]:
+) -> dict[str, Callable[..., Any] | None]:
     """Several functions at once: ``{name: (reference, probe_args)}`` -> ``{name: function to use}``.
 
     Prints one line: which of the student's functions the demo uses and which it replaces.
     """
     ns = _caller_namespace() if namespace is None else namespace
-    chosen, yours, ours = {}, [], []
+    chosen: dict[str, Callable[..., Any] | None] = {}
+    yours: list[str] = []
+    ours: list[str] = []
     for name, (reference, probe) in candidates.items():
         chosen[name], reason = _choose(name, reference, tuple(probe), {}, ns, rtol, atol)
         (yours if reason is None else ours).append(f"`{name}`")

@@ -161,6 +161,7 @@ def test_short_traceback_shows_the_notebook_lines_and_the_message_only():
     assert not any("checks.py" in line for line in lines)
 
 
+@pytest.mark.notebooks
 def test_a_kernel_shows_passed_and_short_tracebacks():
     """In IPython: a passing test cell says so; a failing one shows the cell's line, not checks.py."""
     from jupyter_client.manager import start_new_kernel

@@ -48,7 +48,7 @@ def test_mlp_gradients_match_finite_differences():
     def loss_of(O0):
         return softmax_cross_entropy(np.tanh(X @ O0.T + betas[0]) @ Omegas[1].T + betas[1], y)[0]
 
-    loss, dOmegas, dbetas = delta_rule.mlp_gradients(X, y, Omegas, betas, activation="tanh")
+    loss, dbetas, dOmegas = delta_rule.mlp_gradients(X, y, betas, Omegas, activation="tanh")
     assert np.isclose(loss, loss_of(Omegas[0]))
     assert np.allclose(dOmegas[0], numerical_gradient(loss_of, Omegas[0].copy()), atol=1e-7)
     assert [d.shape for d in dOmegas + dbetas] == [(4, 3), (2, 4), (4,), (2,)]

@@ -147,6 +147,7 @@ def _forget(names: set[str]) -> str:
     return "".join(f"globals().pop({name!r}, None)\n" for name in sorted(names))
 
 
+@pytest.mark.notebooks
 @pytest.mark.parametrize("case_file", CASES, ids=[p.stem.removeprefix("cases_") for p in CASES])
 def test_exercise_tests_judge_answers_correctly(case_file):
     cases = load_cases(case_file)

@@ -3,8 +3,9 @@
 Each release notebook (``notebooks/NN-topic/NN-topic.ipynb``, exactly as nbgrader generates it,
 nothing solved) runs cell by cell in a fresh kernel, as a student who skips every exercise would
 run it. Answer cells and test cells may fail (they raise ``NotImplementedError`` by design);
-every other code cell must run (and must not print the test cells' "passed" line): a demo that needs an unsolved exercise uses the course's own
-function and says so (``helpers.checks.student_or_reference``).
+every other code cell must run (and must not print the test cells' "passed" line): a demo
+that needs an unsolved exercise uses the course's own function and says so
+(``helpers.fallback.student_or_reference``).
 
 ``python tests/test_release_demos.py`` prints the count of crashing cells per notebook.
 """
@@ -54,6 +55,7 @@ def release_crashes(assignment: str) -> tuple[int, list[str]]:
     return demos, crashes
 
 
+@pytest.mark.notebooks
 @pytest.mark.parametrize("assignment", ASSIGNMENTS)
 def test_untouched_release_runs_every_demo(assignment):
     _, crashes = release_crashes(assignment)
