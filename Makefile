@@ -63,6 +63,13 @@ export: $(STAMP)
 bench: $(STAMP)
 	@test -f $(VENV)/.bench-installed || { $(BIN)/python -m pip install --quiet -e '.[dev,bench]' && touch $(VENV)/.bench-installed; }
 	$(BIN)/python benchmarks/mlp_vs_torch.py
+	$(BIN)/python benchmarks/regularization_vs_torch.py
+
+## Maintainers: every helpers.optim optimizer against torch.optim's counterpart (same set-up as bench).
+.PHONY: bench-optimizers
+bench-optimizers: $(STAMP)
+	@test -f $(VENV)/.bench-installed || { $(BIN)/python -m pip install --quiet -e '.[dev,bench]' && touch $(VENV)/.bench-installed; }
+	$(BIN)/python benchmarks/mlp_vs_torch.py --optimizers all
 
 ## Maintainers: lint the package, tests, tools and solution notebooks; type-check the package.
 lint: $(STAMP)
