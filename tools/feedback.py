@@ -90,13 +90,16 @@ class RedactHiddenTestLines(NbGraderPreprocessor):
             cell["outputs"] = kept
         return nb, resources
 
+from helpers.checks import PASSED_ALL
+
 
 class RedactTestTracebacks(NbGraderPreprocessor):
     """In autograded test cells, keep each error's message, drop its traceback, say when it passed.
 
     The message is what ``helpers.checks`` wrote for the student (hidden checks already
     leave out their inputs and expected values); the traceback would quote test code.
-    Print output of test cells is dropped too, as hidden tests may print.
+    Print output of test cells is dropped too, as hidden tests may print; only the fixed line
+    ``helpers.checks.PASSED_ALL`` that a passing test cell prints is kept.
     """
 
     max_chars = Integer(2_000, help="Characters kept of a test cell's message.").tag(config=True)
@@ -106,6 +109,8 @@ class RedactTestTracebacks(NbGraderPreprocessor):
             return cell, resources
         kept = []
         for output in cell.get("outputs", []):
+            if output.get("output_type") == "stream" and output.get("text", "").strip() == PASSED_ALL:
+                kept.append(output)  # helpers.checks' fixed "passed" line reveals nothing
             if output.get("output_type") == "error":
                 message = f"{output.get('ename', 'Error')}: {output.get('evalue', '')}"
                 if len(message) > self.max_chars:
