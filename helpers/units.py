@@ -7,19 +7,13 @@ a layer's weights ``Omega`` have shape ``(H, D)`` (out x in) and its biases ``be
 
 from __future__ import annotations
 
-from collections.abc import Callable
-
 import numpy as np
 from numpy.typing import ArrayLike
 
 from helpers.activations import sigmoid_derivative
+from helpers.neurons import neuron_output as neuron  # one neuron unit, one implementation
 
 __all__ = ["neuron", "fit_linear_neuron", "saturated_fraction", "dead_fraction", "predict"]
-
-
-def neuron(X: ArrayLike, omega: ArrayLike, beta: float, activation: Callable) -> np.ndarray:
-    """Outputs ``activation(beta + X @ omega)`` of one neuron for every row: shape ``(n,)``."""
-    return activation(np.asarray(X, dtype=float) @ np.asarray(omega, dtype=float) + beta)
 
 
 def fit_linear_neuron(X: ArrayLike, y: ArrayLike) -> tuple[np.ndarray, float]:

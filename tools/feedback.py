@@ -22,6 +22,8 @@ from nbgrader import utils
 from nbgrader.preprocessors import NbGraderPreprocessor
 from traitlets import Integer
 
+from helpers.checks import PASSED_ALL
+
 HIDDEN = re.compile(r"### BEGIN HIDDEN TESTS\n(.*?)### END HIDDEN TESTS", re.S)
 REMOVED = "[hidden test removed]"
 GENERIC = {"with hidden():", "### BEGIN HIDDEN TESTS", "### END HIDDEN TESTS"}
@@ -90,7 +92,6 @@ class RedactHiddenTestLines(NbGraderPreprocessor):
             cell["outputs"] = kept
         return nb, resources
 
-from helpers.checks import PASSED_ALL
 
 
 class RedactTestTracebacks(NbGraderPreprocessor):
