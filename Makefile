@@ -10,7 +10,7 @@ export PATH := $(abspath $(BIN)):$(PATH)
 ASSIGNMENTS = $(notdir $(patsubst %/,%,$(sort $(dir $(wildcard solutions/*/*.cells)))))
 SUBMITTED   = $(sort $(notdir $(patsubst %/,%,$(wildcard submitted/*/*/))))
 
-.PHONY: lab test release autograde feedback export bench lint clean-grading
+.PHONY: lab lecture test release autograde feedback export bench lint clean-grading
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -18,10 +18,14 @@ $(STAMP): pyproject.toml
 	$(BIN)/python -m pip install --quiet -e '.[dev]'
 	touch $(STAMP)
 
-## Students and lecturers: open JupyterLab on the student notebooks.
-## (As root, e.g. in a container, Jupyter refuses to start without --allow-root.)
+## Students: JupyterLab on work/, a copy of notebooks/ that course updates never overwrite
+## (new notebooks are added, edited ones kept), without nbgrader's instructor tools.
 lab: $(STAMP)
-	$(BIN)/jupyter lab notebooks/ $(if $(filter 0,$(shell id -u)),--allow-root)
+	$(BIN)/python tools/lab.py student
+
+## Lecturers: JupyterLab on lecture/, a working copy of the solution notebooks (solutions/ stays clean).
+lecture: $(STAMP)
+	$(BIN)/python tools/lab.py lecture
 
 ## The whole test suite: helper package, every solution notebook (nbval), exercises, grading.
 ## --dist loadfile keeps a notebook's cells on one worker: they share one kernel, in order.
