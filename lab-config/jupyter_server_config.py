@@ -5,6 +5,7 @@ Loaded because tools/lab.py puts this folder first on JUPYTER_CONFIG_PATH.
 
 from __future__ import annotations
 
+import warnings
 from typing import Any
 
 WIDGET_VIEW = "application/vnd.jupyter.widget-view+json"
@@ -31,5 +32,7 @@ def drop_widget_views(model: dict[str, Any], **kwargs: Any) -> None:
                 output["data"] = {"text/plain": PLACEHOLDER}
 
 
+# jupyter_server applies this setting twice and warns the second time that it overrides itself.
+warnings.filterwarnings("ignore", message="Overriding existing pre_save_hook", category=UserWarning)
 c = get_config()  # type: ignore[name-defined]  # noqa: F821  (jupyter's config loader defines it)
 c.FileContentsManager.pre_save_hook = drop_widget_views
