@@ -103,7 +103,8 @@ def plot_shallow_pieces(
     joints = shallow_joints(theta)
     lo, hi = float(x.min()), float(x.max())
     if axes is None:
-        fig, axes = plt.subplots(1, 3, figsize=(10, 3), layout="constrained", sharex=True)
+        # 8.4 in at 100 dpi: full size in a notebook at 1280 px wide, so 10 pt stays 10 pt
+        fig, axes = plt.subplots(1, 3, figsize=(8.4, 3), layout="constrained", sharex=True)
         if title:
             fig.suptitle(title)
     axes = np.asarray(axes)
@@ -127,8 +128,8 @@ def plot_shallow_pieces(
     pre_ax.set_title("hidden units $h_d$ (dashed: before $a[\\cdot]$)", fontsize=10)
     piece_ax.set_title(r"weighted pieces $\phi_d h_d$", fontsize=10)
     out_ax.set_title(f"output y: {regions} linear region{'s' * (regions != 1)}", fontsize=10)
-    pre_ax.legend(frameon=False, fontsize=8)
-    piece_ax.legend(frameon=False, fontsize=8)
+    pre_ax.legend(frameon=False)
+    piece_ax.legend(frameon=False)
     return axes
 
 
@@ -222,7 +223,7 @@ def plot_regions_2d(
             if len(inside) > grid * grid // 400:  # skip slivers
                 cx, cy = inside.mean(axis=0)
                 ax.text(cx, cy, "".join("1" if p else "0" for p in pattern), ha="center",
-                        va="center", fontsize=8, family="monospace")
+                        va="center", fontsize=10, family="monospace")
     ax.set_xlim(*xlim)
     ax.set_ylim(*ylim)
     ax.set_xlabel("$x_1$")
@@ -293,8 +294,9 @@ def shallow_network_explorer(
     if theta.shape != (3, 2) or phi.shape != (4,):
         raise ValueError(f"the explorer shows a 1-3-1 network: theta (3, 2) and phi (4,); "
                          f"got {theta.shape} and {phi.shape}")
+    # 270 px per slider and rows that wrap: at 1280 x 720 the readouts stay in view.
     common = dict(step=0.05, continuous_update=False, readout_format=".2f",
-                  layout=widgets.Layout(width="230px"), style={"description_width": "40px"})
+                  layout=widgets.Layout(width="270px"), style={"description_width": "40px"})
     sliders: dict[str, Any] = {}
     columns = []
     for d in range(3):
@@ -329,7 +331,7 @@ def shallow_network_explorer(
                       f"{count_linear_regions_1d(shallow_forward(x, th, ph), x)} (at most 4)")
 
     out = widgets.interactive_output(draw, sliders)
-    return widgets.VBox([widgets.HBox(columns), info, out])
+    return widgets.VBox([widgets.HBox(columns, layout=widgets.Layout(flex_flow="row wrap")), info, out])
 
 
 def default_target(x: ArrayLike) -> np.ndarray:

@@ -44,7 +44,9 @@ def neuron_explorer(
     names = [name for name in ACTIVATIONS if name != "linear"] + ["linear"]
     if activation not in names:
         raise ValueError(f"unknown activation {activation!r}; choose one of {names}")
-    slider = dict(min=-5.0, max=5.0, step=0.1, continuous_update=False)
+    # A 300 px track: 30 px of drag per unit (a 124 px default track crossed the range in 120 px).
+    slider = dict(min=-5.0, max=5.0, step=0.1, continuous_update=False,
+                  layout=widgets.Layout(width="440px"), style={"description_width": "60px"})
     w1 = widgets.FloatSlider(value=1.0, description="w1", **slider)
     w2 = widgets.FloatSlider(value=-1.0, description="w2", **slider)
     b = widgets.FloatSlider(value=0.0, description="bias w0", **slider)
@@ -55,7 +57,8 @@ def neuron_explorer(
         w = np.array([w1, w2])
         f, _ = ACTIVATIONS[activation]
         threshold = 0.5 if activation == "sigmoid" else 0.0
-        fig, (left, right) = plt.subplots(1, 2, figsize=(10, 3.8), layout="constrained")
+        # 8.4 in at 100 dpi: shown full size at 1280 px wide (10 pt text stays 10 pt)
+        fig, (left, right) = plt.subplots(1, 2, figsize=(8.4, 3.4), layout="constrained")
         plot_decision_boundary(lambda P: neuron_output(P, w, b, activation), X, y, ax=left,
                                threshold=threshold, grid=120,
                                title=f"u = {activation}({b:+.1f} {w1:+.1f} x1 {w2:+.1f} x2)")
@@ -73,5 +76,6 @@ def neuron_explorer(
         accuracy.value = f"<b>training accuracy of the line w0 + w·x = 0:</b> {acc:.0%}"
 
     out = widgets.interactive_output(draw, {"w1": w1, "w2": w2, "b": b, "activation": act})
-    controls = widgets.HBox([widgets.VBox([w1, w2, b]), widgets.VBox([act, accuracy])])
+    controls = widgets.HBox([widgets.VBox([w1, w2, b]), widgets.VBox([act, accuracy])],
+                            layout=widgets.Layout(flex_flow="row wrap"))
     return widgets.VBox([controls, out])

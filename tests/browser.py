@@ -169,7 +169,7 @@ _RUN = """async ([indices, timeoutMs]) => {
       error: error ? `${error.ename}: ${error.evalue}` : null,
       text: outputs.map(o => o.text ? [].concat(o.text).join('') : (o.data && o.data['text/plain']
                                       ? [].concat(o.data['text/plain']).join('') : '')).join('\\n'),
-      shown: cell.node.querySelector('.jp-OutputArea') ? cell.node.querySelector('.jp-OutputArea').innerText : '',
+      shown: (cell.node.querySelector('.jp-OutputArea') || {innerText: ''}).innerText,
       mimes: outputs.flatMap(o => Object.keys(o.data || {}))});
     if (how === 'timeout') break;
   }
@@ -181,10 +181,31 @@ _WIDGETS = """(index) => {
   const cell = window.jupyterapp.shell.currentWidget.content.widgets[index];
   cell.node.scrollIntoView({block: 'start'});
   const area = cell.node.querySelector('.jp-OutputArea');
-  const clipped = e => !!e && e.scrollWidth > e.clientWidth + 1;
+  // How many px of an element's width are visible: its box cut by every ancestor that hides
+  // overflow (the slider, a row of sliders, the output area), up to the output area.
+  const visible = e => {
+    const r = e.getBoundingClientRect();
+    let left = r.left, right = r.right;
+    for (let a = e.parentElement; a && a !== document.body; a = a.parentElement) {
+      const style = getComputedStyle(a);
+      if (style.overflowX !== 'visible' || style.overflowY !== 'visible') {
+        const b = a.getBoundingClientRect();
+        left = Math.max(left, b.left); right = Math.min(right, b.right);
+      }
+      if (a === area) break;
+    }
+    return Math.max(0, right - left);
+  };
+  // Clipped: its text overflows its own box, or part of the box is cut off.
+  const clipped = e => !!e && (e.scrollWidth > e.clientWidth + 1
+                               || visible(e) < e.getBoundingClientRect().width - 1
+                               || e.getBoundingClientRect().width < 1);
   const box = e => { const r = e.getBoundingClientRect(); return [r.left, r.top, r.width, r.height]; };
+  const failed = Array.from(area.querySelectorAll('.widget-output .jp-OutputArea-output'))
+    .map(e => e.innerText).filter(t => /Error|Traceback/.test(t));
   return {
     widgets: area.querySelectorAll('.jupyter-widgets').length,
+    failed: failed.length ? failed[0].split('\n').filter(l => /Error/.test(l)).pop() || failed[0] : null,
     text: area.innerText,
     images: Array.from(area.querySelectorAll('.widget-output img, .jp-OutputArea-output img'))
                  .map(img => ({natural: img.naturalWidth, shown: img.clientWidth})),
@@ -195,7 +216,7 @@ _WIDGETS = """(index) => {
       const track = s.querySelector('.noUi-target') || s.querySelector('.slider-container');
       return {label: label ? label.textContent : '', label_clipped: clipped(label),
               readout: readout ? readout.textContent : '', readout_clipped: clipped(readout),
-              readout_px: readout ? [readout.clientWidth, readout.scrollWidth] : null,
+              readout_px: readout ? [Math.round(visible(readout)), readout.scrollWidth] : null,
               track_px: track ? track.getBoundingClientRect().width : 0,
               min: handle ? Number(handle.getAttribute('aria-valuemin')) : null,
               max: handle ? Number(handle.getAttribute('aria-valuemax')) : null,
