@@ -200,12 +200,11 @@ _WIDGETS = """(index) => {
   const clipped = e => !!e && (e.scrollWidth > e.clientWidth + 1
                                || visible(e) < e.getBoundingClientRect().width - 1
                                || e.getBoundingClientRect().width < 1);
-  const box = e => { const r = e.getBoundingClientRect(); return [r.left, r.top, r.width, r.height]; };
   const failed = Array.from(area.querySelectorAll('.widget-output .jp-OutputArea-output'))
     .map(e => e.innerText).filter(t => /Error|Traceback/.test(t));
   return {
     widgets: area.querySelectorAll('.jupyter-widgets').length,
-    failed: failed.length ? failed[0].split('\n').filter(l => /Error/.test(l)).pop() || failed[0] : null,
+    failed: failed.length ? failed[0].split('\\n').filter(l => /Error/.test(l)).pop() || failed[0] : null,
     text: area.innerText,
     images: Array.from(area.querySelectorAll('.widget-output img, .jp-OutputArea-output img'))
                  .map(img => ({natural: img.naturalWidth, shown: img.clientWidth})),
@@ -219,8 +218,7 @@ _WIDGETS = """(index) => {
               readout_px: readout ? [Math.round(visible(readout)), readout.scrollWidth] : null,
               track_px: track ? track.getBoundingClientRect().width : 0,
               min: handle ? Number(handle.getAttribute('aria-valuemin')) : null,
-              max: handle ? Number(handle.getAttribute('aria-valuemax')) : null,
-              handle: handle ? box(handle) : null};
+              max: handle ? Number(handle.getAttribute('aria-valuemax')) : null};
     }),
   };
 }"""
@@ -284,15 +282,18 @@ class NotebookTab:
         Returns its readout before and after, and the seconds from releasing the mouse until
         the widget's figure changed (None if it did not change within ``timeout``).
         """
-        view = self.widget_view(index)
-        before = view["sliders"][slider]
-        x, y, w, h = before["handle"]
+        before = self.widget_view(index)["sliders"][slider]
         images = self.page.evaluate(_IMAGE_SOURCES, index)
+        handle = (self.page.locator(".jp-Notebook .jp-Cell").nth(index).locator(".widget-slider")
+                  .nth(slider).locator(".noUi-handle"))
+        handle.scroll_into_view_if_needed()
+        box = handle.bounding_box()  # where it is now, after any re-layout above it
+        x, y = box["x"] + box["width"] / 2, box["y"] + box["height"] / 2
         mouse = self.page.mouse
-        mouse.move(x + w / 2, y + h / 2)
+        mouse.move(x, y)
         mouse.down()
         for step in range(1, 6):
-            mouse.move(x + w / 2 + dx * step / 5, y + h / 2)
+            mouse.move(x + dx * step / 5, y)
         mouse.up()
         released = time.perf_counter()
         latency: float | None

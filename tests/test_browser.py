@@ -87,7 +87,7 @@ def check_widget(tab: NotebookTab, index: int) -> tuple[list[str], dict[str, Any
     """Problems of the widget in cell ``index`` and what was measured on it."""
     problems = []
     try:
-        tab.wait_for_images(index)
+        tab.wait_for_images(index, timeout=15)
     except Exception:  # playwright's TimeoutError
         problems.append(f"cell {index}: the widget drew no figure")
     view = tab.widget_view(index)
@@ -106,8 +106,9 @@ def check_widget(tab: NotebookTab, index: int) -> tuple[list[str], dict[str, Any
     measured: dict[str, Any] = {"cell": index, "sliders": view["sliders"], "images": view["images"]}
     if not view["sliders"]:
         problems.append(f"cell {index}: a widget without a slider")
-        return problems, measured
-    moved = tab.drag_slider(index, 0, 40)
+    if view["failed"] or not view["images"] or not view["sliders"]:
+        return problems, measured  # a broken widget: no point waiting for its figure to change
+    moved = tab.drag_slider(index, 0, 40, timeout=20)
     measured["drag"] = moved
     label = moved["before"]["label"]
     if moved["after"]["readout"] == moved["before"]["readout"]:
