@@ -48,6 +48,16 @@ PASSED = re.compile(r"\bpass(ed)?\b", re.IGNORECASE)
 KNOWN_CRASHES: dict[str, set[str]] = {}
 
 
+def test_missing_chromium_says_how_to_install_it(monkeypatch: pytest.MonkeyPatch) -> None:
+    import tests.browser
+
+    monkeypatch.setattr(tests.browser, "CHROMIUM", Path("/nonexistent/chromium"))
+    message = tests.browser.chromium_missing_message()
+    assert message and "bash tools/system-deps.sh" in message
+    monkeypatch.undo()
+    assert chromium_missing_message() is None, chromium_missing_message()
+
+
 @pytest.fixture(scope="module")
 def lab(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Lab]:
     missing = chromium_missing_message()

@@ -155,3 +155,14 @@ def test_lab_command_serves_the_copy(tmp_path: Path) -> None:
     command = lab.lab_command(tmp_path / "work", ["--no-browser"])
     assert command[:3] == [sys.executable, "-m", "jupyterlab"]
     assert f"--ServerApp.root_dir={tmp_path / 'work'}" in command and command[-1] == "--no-browser"
+
+
+def test_ci_installs_the_system_packages_before_the_tests() -> None:
+    script = ROOT / "tools" / "system-deps.sh"
+    subprocess.run(["bash", "-n", str(script)], check=True)  # parses
+    text = script.read_text(encoding="utf-8")
+    assert "need chromium" in text
+    ci = [line.strip() for line in (ROOT / ".ci" / "run").read_text().splitlines()
+          if line.strip() and not line.startswith("#")]
+    assert ci.index("bash tools/system-deps.sh") < ci.index("make test")
+    assert "tools/system-deps.sh" in (ROOT / "README.md").read_text(encoding="utf-8")
