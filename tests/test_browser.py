@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import json
 import re
+import subprocess
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -229,8 +230,15 @@ def test_lab_serves_no_instructor_tools(page: Any, lab: Lab) -> None:
     assert "Nbgrader" not in menus and "File" in menus, menus
     assert not (ROOT / "gradebook.db").exists() or _gradebook_untouched(), "the lab touched gradebook.db"
     assert not list(lab.copy.rglob("gradebook.db")), "the lab created a gradebook.db in the working copy"
+    assert _git_status() == _GIT_STATUS, "working in the lab changed notebooks/ or solutions/"
 
 
+def _git_status() -> str:
+    return subprocess.run(["git", "status", "--porcelain", "--", "notebooks", "solutions"], cwd=ROOT,
+                          capture_output=True, text=True, check=True).stdout
+
+
+_GIT_STATUS = _git_status()  # before this module opened any notebook
 _GRADEBOOK_MTIME = (ROOT / "gradebook.db").stat().st_mtime if (ROOT / "gradebook.db").exists() else None
 
 
