@@ -21,6 +21,7 @@ Modules:
     layers       dense layers and activations with forward and backward passes
     mlp          the course's multilayer perceptron (train it with ``helpers.optim``)
     optim        SGD with momentum, and Adam
+    augment      random shifts and Gaussian noise for training inputs
 """
 
 from __future__ import annotations
@@ -57,6 +58,7 @@ _LAZY_MODULES = {
     "composition",
     "information",
     "autograd",
+    "augment",
 }
 
 __all__ = [

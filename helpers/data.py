@@ -96,3 +96,78 @@ def make_spirals(n: int = 300, *, n_classes: int = 3, noise: float = 0.2, seed: 
         parts.append(np.column_stack([radius * np.cos(angle), radius * np.sin(angle)]))
         labels.append(np.full(size, k))
     return _shuffle(np.vstack(parts), np.concatenate(labels), rng)
+
+
+# --- Real (small) data sets for the capstone: MNIST-1D and scikit-learn's digits ----------------
+# Both return ``(X_train, y_train, X_test, y_test)``: float32 inputs, int64 labels 0..9.
+
+_MNIST1D_CACHE: dict[int, tuple[np.ndarray, ...]] = {}
+
+
+def load_mnist1d(seed: int = 42) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
+    """MNIST-1D (Greydanus 2020), generated offline by the ``mnist1d`` package.
+
+    Returns ``X_train`` (4000, 40), ``y_train`` (4000,), ``X_test`` (1000, 40), ``y_test`` (1000,)
+    with the package's default settings (5000 signals of length 40, 80/20 split, ``seed``).
+    ``seed=42`` is the package's default data set. Nothing is downloaded or written to disk.
+    The generator seeds numpy's and Python's global random state; that state is restored
+    afterwards, so loading the data does not change anyone else's random numbers. The result
+    is cached per process (about 1 s to generate); each call returns fresh copies.
+    """
+    if seed not in _MNIST1D_CACHE:
+        import random
+
+        from mnist1d.data import get_dataset_args, make_dataset
+
+        np_state, py_state = np.random.get_state(), random.getstate()
+        try:
+            args = get_dataset_args()
+            args.seed = int(seed)
+            d = make_dataset(args)
+        finally:
+            np.random.set_state(np_state)
+            random.setstate(py_state)
+        _MNIST1D_CACHE[seed] = (
+            np.asarray(d["x"], dtype=np.float32),
+            np.asarray(d["y"], dtype=np.int64),
+            np.asarray(d["x_test"], dtype=np.float32),
+            np.asarray(d["y_test"], dtype=np.int64),
+        )
+    return tuple(a.copy() for a in _MNIST1D_CACHE[seed])  # type: ignore[return-value]
+
+
+def load_digits(
+    seed: int = 0, n_test: int = 450
+) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
+    """scikit-learn's bundled 8x8 handwritten digits (1797 images), split into train and test.
+
+    Returns ``X_train`` (1797 - n_test, 64), ``y_train``, ``X_test`` (n_test, 64), ``y_test``:
+    pixels scaled from 0..16 to [0, 1] (float32), rows are images read row by row, labels 0..9.
+    The split is a seeded permutation, stratified so every digit appears in the test set in
+    proportion. Nothing is downloaded: the images ship with scikit-learn.
+    """
+    from sklearn.datasets import load_digits as _sk_load_digits
+
+    if not 10 <= n_test <= 1787:
+        raise ValueError(f"n_test must be between 10 and 1787, got {n_test!r}")
+    bunch = _sk_load_digits()
+    X = (np.asarray(bunch.data, dtype=np.float32) / 16.0).astype(np.float32)
+    y = np.asarray(bunch.target, dtype=np.int64)
+    rng = np.random.default_rng(seed)
+    # stratified: take each class's share of the test set from a shuffled copy of that class
+    test_idx: list[np.ndarray] = []
+    per_class = np.bincount(y, minlength=10)
+    quota = np.floor(per_class * n_test / len(y)).astype(int)
+    for k in np.argsort(-(per_class * n_test / len(y) - quota))[: n_test - quota.sum()]:
+        quota[k] += 1  # largest remainders get the leftover test slots
+    for k in range(10):
+        members = rng.permutation(np.flatnonzero(y == k))
+        test_idx.append(members[: quota[k]])
+    test = np.zeros(len(y), dtype=bool)
+    test[np.concatenate(test_idx)] = True
+    train_order = rng.permutation(np.flatnonzero(~test))
+    test_order = rng.permutation(np.flatnonzero(test))
+    return X[train_order], y[train_order], X[test_order], y[test_order]
+
+
+__all__ += ["load_mnist1d", "load_digits"]

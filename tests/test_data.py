@@ -55,3 +55,72 @@ def test_spirals_balance_the_classes():
     assert sorted(np.bincount(y)) == [100, 100, 101]
     with pytest.raises(ValueError, match="n_classes"):
         data.make_spirals(10, n_classes=1)
+
+
+# --- MNIST-1D and digits loaders -------------------------------------------------------------
+
+
+def test_mnist1d_shapes_types_and_determinism():
+    import random
+
+    np.random.seed(7)
+    random.seed(7)
+    before_np, before_py = np.random.get_state()[1].copy(), random.getstate()
+    X, y, Xt, yt = data.load_mnist1d()
+    # the package seeds the global generators: the loader puts them back
+    np.testing.assert_array_equal(np.random.get_state()[1], before_np)
+    assert random.getstate() == before_py
+    assert X.shape == (4000, 40) and Xt.shape == (1000, 40)
+    assert X.dtype == np.float32 and Xt.dtype == np.float32
+    assert y.shape == (4000,) and yt.shape == (1000,) and y.dtype == np.int64
+    assert set(np.unique(y)) == set(range(10)) and set(np.unique(yt)) == set(range(10))
+    assert np.all(np.bincount(y) > 300)  # 500 per class overall, shuffled before the split
+    assert abs(float(np.concatenate([X, Xt]).mean())) < 1e-3  # the package standardises
+    X2, y2, _, _ = data.load_mnist1d()
+    np.testing.assert_array_equal(X, X2)
+    np.testing.assert_array_equal(y, y2)
+    X2[:] = 0.0  # a caller that edits its copy does not edit the cache
+    assert not np.all(data.load_mnist1d()[0] == 0.0)
+
+
+def test_mnist1d_other_seed_gives_other_data():
+    X, _, _, _ = data.load_mnist1d(seed=42)
+    X1, _, _, _ = data.load_mnist1d(seed=1)
+    assert X1.shape == X.shape and not np.allclose(X1, X)
+
+
+def test_mnist1d_needs_no_network(monkeypatch):
+    import socket
+
+    def refuse(*args, **kwargs):
+        raise AssertionError("load_mnist1d tried to open a network connection")
+
+    monkeypatch.setattr(socket, "socket", refuse)
+    data._MNIST1D_CACHE.pop(3, None)
+    X, _, _, _ = data.load_mnist1d(seed=3)
+    assert X.shape == (4000, 40)
+
+
+def test_digits_split_is_stratified_disjoint_and_complete():
+    from sklearn.datasets import load_digits as sk_digits
+
+    X, y, Xt, yt = data.load_digits()
+    assert X.shape == (1347, 64) and Xt.shape == (450, 64)
+    assert X.dtype == np.float32 and y.dtype == np.int64
+    assert X.min() == 0.0 and X.max() == 1.0
+    full = sk_digits()
+    # together they are the whole set, each image once (compare as sorted rows with labels)
+    ours = np.column_stack([np.vstack([X, Xt]) * 16, np.concatenate([y, yt])])
+    theirs = np.column_stack([full.data, full.target])
+    np.testing.assert_array_equal(np.unique(ours, axis=0), np.unique(theirs, axis=0))
+    assert len(np.unique(ours, axis=0)) == len(np.unique(theirs, axis=0))
+    # stratified: every class's share of the test set matches its share of the data within one image
+    expected = np.bincount(full.target) * 450 / len(full.target)
+    assert np.all(np.abs(np.bincount(yt, minlength=10) - expected) < 1.0)
+    # seeded
+    X2, _, Xt2, _ = data.load_digits()
+    np.testing.assert_array_equal(Xt, Xt2)
+    assert not np.array_equal(data.load_digits(seed=1)[2], Xt)
+    assert data.load_digits(n_test=100)[2].shape == (100, 64)
+    with pytest.raises(ValueError, match="n_test"):
+        data.load_digits(n_test=0)
