@@ -228,6 +228,18 @@ def test_lab_serves_no_instructor_tools(page: Any, lab: Lab) -> None:
     menus = page.evaluate("() => Array.from(document.querySelectorAll('.lm-MenuBar-itemLabel'))"
                           ".map(e => e.textContent)")
     assert "Nbgrader" not in menus and "File" in menus, menus
+    # The Validate button works (nbgrader's validator runs on the server and answers in a dialog).
+    notebook = nbformat.v4.new_notebook(cells=[nbformat.v4.new_code_cell("print(1 + 1)")])
+    notebook.metadata["kernelspec"] = {"name": "python3", "display_name": "Python 3", "language": "python"}
+    nbformat.write(notebook, lab.copy / "validate-me.ipynb")
+    tab = NotebookTab(page, "validate-me.ipynb").open()
+    page.get_by_role("button", name="Validate").click()
+    dialog = page.locator(".jp-Dialog")
+    dialog.wait_for(timeout=120_000)
+    said = dialog.inner_text()
+    page.keyboard.press("Escape")
+    tab.close()
+    assert "Validation" in said and "Success" in said, said[:300]
     assert not (ROOT / "gradebook.db").exists() or _gradebook_untouched(), "the lab touched gradebook.db"
     assert not list(lab.copy.rglob("gradebook.db")), "the lab created a gradebook.db in the working copy"
     assert _git_status() == _GIT_STATUS, "working in the lab changed notebooks/ or solutions/"
