@@ -21,6 +21,7 @@ import subprocess
 import sys
 import tempfile
 import time
+import urllib.error
 import urllib.request
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -330,8 +331,12 @@ class NotebookTab:
             if (shutdown) await panel.sessionContext.shutdown(); panel.context.model.dirty = false;
             panel.dispose(); }""", shutdown)
 
-    def screenshot(self, what: str) -> Path:
+    def screenshot(self, what: str, index: int | None = None) -> Path:
+        """A screenshot in test-artifacts/browser/, with cell ``index`` scrolled to the top."""
         ARTIFACTS.mkdir(parents=True, exist_ok=True)
+        if index is not None:
+            self.page.evaluate("(i) => window.jupyterapp.shell.currentWidget.content.widgets[i]"
+                               ".node.scrollIntoView({block: 'start'})", index)
         path = ARTIFACTS / f"{self.name}-{re.sub(r'[^a-z0-9-]+', '-', what.lower())}.png"
         self.page.screenshot(path=str(path))
         return path

@@ -119,7 +119,8 @@ def check_widget(tab: NotebookTab, index: int) -> tuple[list[str], dict[str, Any
             shown, full = s["readout_px"]
             problems.append(f"cell {index}: slider {s['label']!r}: its {what} is clipped at 1280x720 "
                             f"(readout {s['readout']!r}, {shown} px shown of {full})")
-    measured: dict[str, Any] = {"cell": index, "sliders": view["sliders"], "images": view["images"]}
+    measured: dict[str, Any] = {"cell": index, "sliders": view["sliders"], "images": view["images"],
+                                "problems": problems}
     if not view["sliders"]:
         problems.append(f"cell {index}: a widget without a slider")
     if view["failed"] or not view["images"] or not view["sliders"]:
@@ -163,8 +164,6 @@ def test_release_notebook_in_the_browser(page: Any, assignment: str) -> None:
             found, measured = check_widget(tab, run.index)
             problems += found
             widgets.append(measured)
-    if not any(r.has_widget for r in runs) and any(WIDGET_VIEW in "".join(c["source"]) for c in code):
-        problems.append("no widget was displayed")
 
     # Solve one exercise through the editor: its test cell must say that it passed.
     answer = next(i for i, m in meta.items() if m.get("solution"))
@@ -181,9 +180,14 @@ def test_release_notebook_in_the_browser(page: Any, assignment: str) -> None:
         problems.append(f"solved {grade_id!r}: its test cell does not say that it passed "
                         f"(it shows {tests_run.shown.strip()[:120]!r})")
 
+    if any(problem.startswith(("solved ", "typing ")) for problem in problems):
+        shots = [tab.screenshot(f"solved-cell-{tests}", answer)]
+    else:
+        shots = []
     problems += [f"cell {i} crashes on the release (only answer and test cells may fail): {why}"
                  for i, why in crashes.items()]
-    shot = tab.screenshot("after-run") if problems else None
+    shots += [tab.screenshot(f"cell-{i}", i) for i in sorted(crashes)[:1]]
+    shots += [tab.screenshot(f"widget-cell-{w['cell']}", w["cell"]) for w in widgets if w["problems"]]
     record = {"notebook": assignment, "code_cells": len(code), "cells_run": len(runs),
               "seconds_running_cells": round(sum(r.seconds for r in runs), 2),
               "failed_allowed": sorted(r.index for r in runs if r.index in allowed and r.error),
@@ -191,7 +195,7 @@ def test_release_notebook_in_the_browser(page: Any, assignment: str) -> None:
     where = _record(assignment, record)
     tab.close()
 
-    detail = f"\n(record: {where}" + (f"; screenshot: {shot})" if shot else ")")
+    detail = f"\n(record: {where}" + "".join(f"; screenshot: {shot}" for shot in shots) + ")"
     unexpected = [p for p in problems if p not in KNOWN_PROBLEMS.get(assignment, set())]
     assert not unexpected, f"{assignment} in the browser:\n- " + "\n- ".join(unexpected) + detail
     if problems:
