@@ -10,7 +10,7 @@ export PATH := $(abspath $(BIN)):$(PATH)
 ASSIGNMENTS = $(notdir $(patsubst %/,%,$(sort $(dir $(wildcard solutions/*/*.cells)))))
 SUBMITTED   = $(sort $(notdir $(patsubst %/,%,$(wildcard submitted/*/*/))))
 
-.PHONY: lab lecture test release autograde feedback export bench lint clean-grading
+.PHONY: lab lecture test check release autograde feedback export bench lint clean-grading
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -27,11 +27,17 @@ lab: $(STAMP)
 lecture: $(STAMP)
 	$(BIN)/python tools/lab.py lecture
 
-## The whole test suite: helper package, every solution notebook (nbval), exercises, grading.
-## --dist loadfile keeps a notebook's cells on one worker: they share one kernel, in order.
-## (--dist loadgroup does not group under pytest 9.2: pytest-dev/pytest-xdist#1386.)
+## The whole test suite: helper package, every solution notebook run once with its exercises'
+## wrong and correct answers (tests/test_exercises.py), the grading pipeline. Two workers; a
+## worker that runs out of tests steals from the other (the notebook tests take longest).
 test: $(STAMP)
-	$(BIN)/pytest -n 2 --dist loadfile
+	$(BIN)/pytest -n 2 --dist worksteal
+
+## Developers, before every commit (under a minute): lint, the builder's checks, the unit tests
+## (everything but the tests marked `notebooks`, which start kernels or nbgrader).
+check: lint $(STAMP)
+	$(BIN)/python tools/cells.py --check
+	$(BIN)/pytest -n 2 --dist worksteal -q -m "not notebooks" --ignore=tests/test_lint.py
 
 ## Instructors: rebuild solutions/*.ipynb from their .cells sources and regenerate notebooks/.
 release: $(STAMP)
@@ -62,9 +68,10 @@ bench: $(STAMP)
 	@test -f $(VENV)/.bench-installed || { $(BIN)/python -m pip install --quiet -e '.[dev,bench]' && touch $(VENV)/.bench-installed; }
 	$(BIN)/python benchmarks/mlp_vs_torch.py
 
-## Maintainers: lint the package, tests, tools and solution notebooks.
+## Maintainers: lint the package, tests, tools and solution notebooks; type-check the package.
 lint: $(STAMP)
 	$(BIN)/ruff check helpers tests tools benchmarks solutions nbgrader_config.py conftest.py
+	$(BIN)/mypy
 
 ## Remove nbgrader's grading folders and gradebook (asks nothing: they are not in git).
 clean-grading:

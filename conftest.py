@@ -1,4 +1,4 @@
-"""pytest set-up for the whole course (tests/ and the solution notebooks run by nbval)."""
+"""pytest set-up for the whole course (tests/, which also runs the solution notebooks)."""
 
 from __future__ import annotations
 
@@ -14,3 +14,10 @@ import matplotlib  # noqa: E402
 
 # Headless plotting in the test process; kernels started by the tests keep their inline backend.
 matplotlib.use("Agg")
+
+from hypothesis import settings  # noqa: E402
+
+# No per-example deadline: on a loaded 2-core machine a 200 ms deadline fails correct code.
+# Tests assert results, never timings (benchmarks/ measures those).
+settings.register_profile("course", deadline=None)
+settings.load_profile("course")

@@ -52,7 +52,10 @@ def main() -> None:
         times.append(clock() - t)
         for k in range(len(net.layers) - 1, -1, -1):
             t = clock()
-            d = net.layers[k].backward(d, input_grad=False) if k == 0 else net.layers[k].backward(d)
+            if k == 0:  # the input needs no gradient: the first layer fills its parameters' only
+                net.dense[0].param_backward(d)
+            else:
+                d = net.layers[k].backward(d)
             times.append(clock() - t)
         t = clock()
         opt.step(net.grads)

@@ -1,35 +1,60 @@
 """The course's helper package: ``import helpers``.
 
-Pure numpy at its core. Drawing modules (``helpers.plots``, ``helpers.widgets``) import
-matplotlib and ipywidgets only when first used, so ``import helpers`` stays light.
+Numpy at its core; the two drawing modules import matplotlib and ipywidgets only inside their
+functions, so ``import helpers`` loads no plotting library. Every module below is imported
+here, so ``helpers.regions`` (say) works after a plain ``import helpers``.
 
-Modules:
-    activations  sigmoid, tanh, ReLU, leaky ReLU and their derivatives
-    checks       the assertions of every test cell, with messages that explain
-    data         seeded toy data sets (blobs, XOR, circles, moons, spirals)
-    plots        one-line plots (a function and its derivative, decision boundaries)
-    widgets      interactive explorers for lectures (the neuron explorer)
-    neurons      the leaky integrate-and-fire neuron (Euler steps, firing rates)
-    networks     shallow and deep forward passes in the book's notation, parameter and region counts
-    network_plots  pieces of a shallow network, 2-D region maps, explorers for notebook 02
+Numbers (numpy only):
+    activations  sigmoid, tanh, ReLU, leaky ReLU and their derivatives (the only copies)
+    data         seeded toy data sets, the approximation target, the running example network
+    neurons      one artificial neuron's output; the leaky integrate-and-fire neuron
+    networks     the book's networks ``(betas, omegas)``: validator, forward pass, initialiser,
+                 parameter counts; shallow 1-input networks ``(theta, phi)``
     composition  composing two networks, and the equivalent two-layer network
-    regions      bounds on linear regions of deep ReLU networks, folding and sawtooth networks
+    regions      linear regions: bounds, counts on a grid, exact counts in 1-D, folding networks
     information  information, entropy, cross-entropy, KL divergence
     losses       MSE, binary and categorical cross-entropy, softmax, with their gradients
     autograd     a scalar ``Value`` with reverse-mode differentiation
     gradcheck    centred finite differences with a report of the worst entries
-    layers       dense layers and activations with forward and backward passes
+    layers       dense layers and activation layers with forward and backward passes; the
+                 initialiser vocabulary ("he", "glorot"/"xavier", a float)
     mlp          the course's multilayer perceptron (train it with ``helpers.optim``)
-    optim        SGD with momentum, and Adam
+    optim        optimizers with one interface (SGD with momentum, Adam, ...)
     augment      random shifts and Gaussian noise for training inputs
+    checks       the assertions of every test cell, with messages that explain
+    features     the playground's data sets, input features and training run
+    capstone     notebook 09's reference pieces: validation split, confusion matrix, train_model
+
+Pictures (matplotlib, ipywidgets; imported on first use):
+    plots        static figures: functions, data, decision boundaries, shallow and 2-D networks
+    widgets      interactive explorers for lectures (neuron, shallow network, approximation)
+    playground   the TensorFlow-playground-like explorer: ``helpers.playground()``
 """
 
 from __future__ import annotations
 
-import importlib
-from types import ModuleType
-
-from helpers import activations, checks, data
+from helpers import (
+    activations,
+    augment,
+    autograd,
+    capstone,
+    checks,
+    composition,
+    data,
+    features,
+    gradcheck,
+    information,
+    layers,
+    losses,
+    mlp,
+    networks,
+    neurons,
+    optim,
+    playground,
+    plots,
+    regions,
+    widgets,
+)
 from helpers.activations import (
     leaky_relu,
     leaky_relu_derivative,
@@ -41,30 +66,27 @@ from helpers.activations import (
     tanh_derivative,
 )
 
-# Modules loaded on first use: the drawing ones (matplotlib, ipywidgets) and the larger
-# numpy ones, so `import helpers` stays fast.
-_LAZY_MODULES = {
-    "plots",
-    "widgets",
-    "neurons",
-    "networks",
-    "regions",
-    "losses",
-    "layers",
-    "mlp",
-    "optim",
-    "gradcheck",
-    "network_plots",
-    "composition",
-    "information",
-    "autograd",
-    "augment",
-}
-
 __all__ = [
     "activations",
+    "augment",
+    "autograd",
+    "capstone",
     "checks",
+    "composition",
     "data",
+    "features",
+    "gradcheck",
+    "information",
+    "layers",
+    "losses",
+    "mlp",
+    "networks",
+    "neurons",
+    "optim",
+    "playground",
+    "plots",
+    "regions",
+    "widgets",
     "sigmoid",
     "sigmoid_derivative",
     "tanh",
@@ -73,11 +95,4 @@ __all__ = [
     "relu_derivative",
     "leaky_relu",
     "leaky_relu_derivative",
-    *sorted(_LAZY_MODULES),
 ]
-
-
-def __getattr__(name: str) -> ModuleType:
-    if name in _LAZY_MODULES:
-        return importlib.import_module(f"helpers.{name}")
-    raise AttributeError(f"module 'helpers' has no attribute {name!r}")

@@ -40,7 +40,7 @@ def shift(X: np.ndarray, rng: np.random.Generator, max_shift: int = 3) -> np.nda
     n, L = X.shape
     if max_shift == 0 or n == 0:
         return X.copy()
-    s = rng.integers(-int(max_shift), int(max_shift) + 1, size=n)
+    s = np.asarray(rng.integers(-int(max_shift), int(max_shift) + 1, size=n))
     # output sample j of row i reads input sample j - s_i, clipped to the signal's ends
     idx = np.clip(np.arange(L)[None, :] - s[:, None], 0, L - 1)
     return np.take_along_axis(X, idx, axis=1)

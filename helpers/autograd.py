@@ -32,6 +32,8 @@ import math
 from collections.abc import Callable
 from numbers import Real
 
+from helpers.activations import sigmoid
+
 __all__ = ["Value", "topological_order"]
 
 
@@ -161,9 +163,7 @@ class Value:
 
     def sigmoid(self) -> Value:
         """1 / (1 + e^-x) without overflow; derivative s (1 - s), from the output s."""
-        x = self.data
-        s = 1.0 / (1.0 + math.exp(-x)) if x >= 0 else math.exp(x) / (1.0 + math.exp(x))
-        out = Value(s, (self,), "sigmoid")
+        out = Value(float(sigmoid(self.data)), (self,), "sigmoid")
 
         def _backward() -> None:
             self.grad += out.data * (1.0 - out.data) * out.grad

@@ -22,13 +22,22 @@ pieces of the folding picture: which linear piece of network 1 an input falls in
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 
 import numpy as np
 from numpy.typing import ArrayLike
 
-from helpers.activations import get_activation, relu
-from helpers.networks import shallow_forward
+from helpers.activations import relu
+from helpers.networks import (
+    ActivationLike,
+    Network,
+    check_network,
+    check_phi,
+    check_theta,
+    deep_forward,
+    shallow_forward,
+    shallow_to_deep,
+)
 
 __all__ = [
     "compose_shallow",
@@ -42,35 +51,15 @@ __all__ = [
     "piece_slopes",
 ]
 
-Activation = Callable[[ArrayLike], "np.ndarray | float"] | str
 Shallow = tuple[ArrayLike, ArrayLike]  # (theta (D, 2), phi (D + 1,))
 Deep = tuple[Sequence[ArrayLike], Sequence[ArrayLike]]  # (betas, omegas)
-
-
-def _activation(activation: Activation) -> Callable[[ArrayLike], np.ndarray | float]:
-    return get_activation(activation)[0] if isinstance(activation, str) else activation
-
-
-def _theta(theta: ArrayLike) -> np.ndarray:
-    theta = np.asarray(theta, dtype=float)
-    if theta.ndim != 2 or theta.shape[1] != 2:
-        raise ValueError(f"theta should have shape (D, 2), row d = [theta_d0, theta_d1]; "
-                         f"got shape {theta.shape}")
-    return theta
-
-
-def _phi(phi: ArrayLike, D: int, name: str = "phi") -> np.ndarray:
-    phi = np.asarray(phi, dtype=float).ravel()
-    if phi.shape != (D + 1,):
-        raise ValueError(f"{name} should have D + 1 = {D + 1} entries, got {phi.size}")
-    return phi
 
 
 # ---------------------------------------------------------------- two shallow networks
 
 
 def compose_shallow(
-    x: ArrayLike, net1: Shallow, net2: Shallow, activation: Activation = relu
+    x: ArrayLike, net1: Shallow, net2: Shallow, activation: ActivationLike = relu
 ) -> np.ndarray:
     """Network 2 applied to network 1's output: ``y' = net2(net1(x))``.
 
@@ -101,10 +90,10 @@ def combine_to_two_layer(
         theta2[:, 1] phi_0`` and ``psi[:, 1:] = outer(theta2[:, 1], phi[1:])`` (rank one),
         and network 2's output layer unchanged.
     """
-    theta = _theta(theta)
-    theta2 = _theta(theta2)
-    phi = _phi(phi, theta.shape[0])
-    phi2 = _phi(phi2, theta2.shape[0], "phi2")
+    theta = check_theta(theta)
+    theta2 = check_theta(theta2)
+    phi = check_phi(phi, theta.shape[0])
+    phi2 = check_phi(phi2, theta2.shape[0], "phi2")
     psi = np.empty((theta2.shape[0], theta.shape[0] + 1))
     psi[:, 0] = theta2[:, 0] + theta2[:, 1] * phi[0]
     psi[:, 1:] = np.outer(theta2[:, 1], phi[1:])
@@ -112,7 +101,11 @@ def combine_to_two_layer(
 
 
 def two_layer_forward(
-    x: ArrayLike, theta: ArrayLike, psi: ArrayLike, phi2: ArrayLike, activation: Activation = relu
+    x: ArrayLike,
+    theta: ArrayLike,
+    psi: ArrayLike,
+    phi2: ArrayLike,
+    activation: ActivationLike = relu,
 ) -> np.ndarray:
     """A network with one input, two hidden layers and one output.
 
@@ -129,55 +122,26 @@ def two_layer_forward(
         y' of shape ``(n,)``.
     """
     x = np.atleast_1d(np.asarray(x, dtype=float)).ravel()
-    theta = _theta(theta)
-    psi = np.asarray(psi, dtype=float)
-    if psi.ndim != 2 or psi.shape[1] != theta.shape[0] + 1:
-        raise ValueError(f"psi should have shape (D2, D1 + 1) = (D2, {theta.shape[0] + 1}), "
-                         f"got {psi.shape}")
-    phi2 = _phi(phi2, psi.shape[0], "phi2")
-    act = _activation(activation)
-    H1 = np.asarray(act(theta[:, 0] + np.outer(x, theta[:, 1])), dtype=float)  # (n, D1)
-    H2 = np.asarray(act(psi[:, 0] + H1 @ psi[:, 1:].T), dtype=float)  # (n, D2)
-    return phi2[0] + H2 @ phi2[1:]
+    return deep_forward(x, *two_layer_to_deep(theta, psi, phi2), activation)[:, 0]
 
 
 # ---------------------------------------------------------------- matrix form
 
 
-def shallow_to_deep(theta: ArrayLike, phi: ArrayLike) -> tuple[list[np.ndarray], list[np.ndarray]]:
-    """A shallow 1-input network as ``(betas, omegas)`` for :func:`helpers.networks.deep_forward`.
-
-    Returns ``betas = [theta[:, 0] (D,), phi[:1] (1,)]`` and ``omegas = [theta[:, 1:] (D, 1),
-    phi[1:] as a row (1, D)]``.
-    """
-    theta = _theta(theta)
-    phi = _phi(phi, theta.shape[0])
-    return [theta[:, 0].copy(), phi[:1].copy()], [theta[:, 1:].copy(), phi[None, 1:].copy()]
-
-
-def two_layer_to_deep(
-    theta: ArrayLike, psi: ArrayLike, phi2: ArrayLike
-) -> tuple[list[np.ndarray], list[np.ndarray]]:
+def two_layer_to_deep(theta: ArrayLike, psi: ArrayLike, phi2: ArrayLike) -> Network:
     """The network of :func:`two_layer_forward` as ``(betas, omegas)``, sizes ``[1, D1, D2, 1]``."""
-    theta = _theta(theta)
+    theta = check_theta(theta)
     psi = np.asarray(psi, dtype=float)
-    phi2 = _phi(phi2, psi.shape[0], "phi2")
+    if psi.ndim != 2 or psi.shape[1] != theta.shape[0] + 1:
+        raise ValueError(f"psi should have shape (D2, D1 + 1) = (D2, {theta.shape[0] + 1}), "
+                         f"got {psi.shape}")
+    phi2 = check_phi(phi2, psi.shape[0], "phi2")
     betas = [theta[:, 0].copy(), psi[:, 0].copy(), phi2[:1].copy()]
     omegas = [theta[:, 1:].copy(), psi[:, 1:].copy(), phi2[None, 1:].copy()]
     return betas, omegas
 
 
-def _layers(betas: Sequence[ArrayLike], omegas: Sequence[ArrayLike]) -> tuple[list, list]:
-    B = [np.asarray(b, dtype=float).reshape(-1) for b in betas]
-    W = [np.asarray(w, dtype=float) for w in omegas]
-    if not W or len(B) != len(W) or any(w.ndim != 2 or b.shape != (w.shape[0],)
-                                        for b, w in zip(B, W, strict=True)):
-        raise ValueError("a network is (betas, omegas) with omegas[k] of shape (out, in) and "
-                         "betas[k] of shape (out,)")
-    return B, W
-
-
-def compose_deep(net1: Deep, net2: Deep) -> tuple[list[np.ndarray], list[np.ndarray]]:
+def compose_deep(net1: Deep, net2: Deep) -> Network:
     """One deep network equal to ``net2(net1(x))``.
 
     Network 1's last layer is linear, so it merges with network 2's first layer::
@@ -195,8 +159,8 @@ def compose_deep(net1: Deep, net2: Deep) -> tuple[list[np.ndarray], list[np.ndar
     Raises:
         ValueError: if network 1's output size is not network 2's input size.
     """
-    B1, W1 = _layers(*net1)
-    B2, W2 = _layers(*net2)
+    B1, W1 = check_network(*net1)
+    B2, W2 = check_network(*net2)
     if W1[-1].shape[0] != W2[0].shape[1]:
         raise ValueError(f"network 1 has {W1[-1].shape[0]} outputs but network 2 takes "
                          f"{W2[0].shape[1]} inputs")
@@ -213,7 +177,7 @@ def sorted_joints(theta: ArrayLike) -> np.ndarray:
 
     Units with ``theta_d1 = 0`` never switch and are left out.
     """
-    theta = _theta(theta)
+    theta = check_theta(theta)
     on = theta[:, 1] != 0
     return np.unique(-theta[on, 0] / theta[on, 1])
 
@@ -233,8 +197,8 @@ def piece_slopes(theta: ArrayLike, phi: ArrayLike) -> np.ndarray:
     On a piece the active units are fixed, so the slope is ``sum_d phi_d theta_d1`` over the
     units that are on. A negative slope is a fold that reverses the direction of the line.
     """
-    theta = _theta(theta)
-    phi = _phi(phi, theta.shape[0])
+    theta = check_theta(theta)
+    phi = check_phi(phi, theta.shape[0])
     joints = sorted_joints(theta)
     if joints.size == 0:
         probes = np.zeros(1)

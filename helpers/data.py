@@ -1,14 +1,44 @@
-"""Seeded toy data sets for two-dimensional classification, generated in code.
+"""The course's data, generated in code: toy classification sets, a target curve, an example network.
 
-Every function returns ``(X, y)``: ``X`` of shape ``(n, 2)`` (float) and ``y`` of shape
-``(n,)`` (int labels ``0 .. n_classes - 1``). The same ``seed`` gives the same data.
+Every ``make_*`` function returns ``(X, y)``: ``X`` of shape ``(n, 2)`` (float) and ``y`` of
+shape ``(n,)`` (int labels ``0 .. n_classes - 1``). The same ``seed`` gives the same data.
+
+Also here: :func:`default_target`, the curve that notebook 02's approximation demos fit, and
+the running example of a shallow network, :data:`EXAMPLE_THETA` and :data:`EXAMPLE_PHI`
+(three hidden units, in the ``theta``/``phi`` form of ``helpers.networks``).
 """
 
 from __future__ import annotations
 
 import numpy as np
+from numpy.typing import ArrayLike
 
-__all__ = ["make_blobs", "make_xor", "make_circles", "make_moons", "make_spirals"]
+__all__ = [
+    "make_blobs",
+    "make_xor",
+    "make_circles",
+    "make_moons",
+    "make_spirals",
+    "default_target",
+    "EXAMPLE_THETA",
+    "EXAMPLE_PHI",
+]
+
+#: The running example: three hidden units with joints at 0.3, 0.5 and 0.77 in [0, 2]
+#: (row d = [theta_d0, theta_d1]); the output layer ``[phi_0, phi_1, phi_2, phi_3]``.
+EXAMPLE_THETA = np.array([[0.3, -1.0], [-1.0, 2.0], [-0.5, 0.65]])
+EXAMPLE_PHI = np.array([-0.3, 2.0, -1.0, 7.0])
+EXAMPLE_THETA.flags.writeable = False
+EXAMPLE_PHI.flags.writeable = False
+
+
+def default_target(x: ArrayLike) -> np.ndarray:
+    """The curve the approximation demos fit: a damped wave on [0, 2], ``e^-x sin 6x + 0.3 x``.
+
+    ``x`` of any shape; returns float64 of the same shape.
+    """
+    x = np.asarray(x, dtype=float)
+    return np.exp(-x) * np.sin(6.0 * x) + 0.3 * x
 
 Dataset = tuple[np.ndarray, np.ndarray]
 

@@ -25,6 +25,7 @@ from __future__ import annotations
 import inspect
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
+from typing import cast
 
 import numpy as np
 
@@ -150,6 +151,14 @@ def _takes_argument(f: Callable) -> bool:
     )
 
 
+def _with_argument(f: Callable[[], float] | Callable[[np.ndarray], float]) -> Callable[[np.ndarray], float]:
+    """``f`` as a function of the perturbed array (a loss of no arguments ignores it)."""
+    if _takes_argument(f):
+        return cast(Callable[[np.ndarray], float], f)
+    no_argument = cast(Callable[[], float], f)
+    return lambda _x: no_argument()
+
+
 def gradcheck(
     f: Callable[[], float] | Callable[[np.ndarray], float],
     params: Params,
@@ -184,7 +193,7 @@ def gradcheck(
         G = dict(zip(P, G.values(), strict=False))
         if len(P) != len(G):
             raise ValueError(f"got {len(P)} parameter arrays but {len(G)} gradients")
-    f1 = f if _takes_argument(f) else (lambda _x: f())
+    f1 = _with_argument(f)
     checks = []
     for name, p in P.items():
         g = np.asarray(G[name], dtype=np.float64)
@@ -192,8 +201,8 @@ def gradcheck(
             raise ValueError(f"{name}: parameter has shape {p.shape} but its gradient {g.shape}")
         num = numerical_gradient(f1, p, eps)
         err = relative_error(g, num)
-        worst = np.unravel_index(int(np.argmax(np.abs(g - num))), p.shape) if p.size else ()
-        worst = tuple(int(i) for i in worst)
+        flat = int(np.argmax(np.abs(g - num))) if p.size else 0
+        worst = tuple(int(i) for i in np.unravel_index(flat, p.shape)) if p.size else ()
         checks.append(ParamCheck(name, tuple(p.shape), err, worst,
                                  float(g[worst]) if p.size else 0.0,
                                  float(num[worst]) if p.size else 0.0))

@@ -16,7 +16,14 @@ Every layer has
 
     out = X @ omega.T + beta        # (n, d_in) -> (n, d_out)
 
-The activations have no parameters.
+The activations have no parameters; they compute the functions of ``helpers.activations``
+(the sigmoid layer calls it; ReLU, leaky ReLU and tanh are written with ``out=`` arguments so
+that they can work in place, and ``tests/test_layers.py`` checks them against it).
+
+Initial weights, for the whole package (``Dense``, ``helpers.mlp.MLP`` and
+``helpers.networks.init_network`` all call :func:`init_weights`): ``init="he"``
+(std sqrt(2 / d_in), for ReLU), ``"glorot"`` (alias ``"xavier"``: std sqrt(2 / (d_in + d_out)),
+for tanh and sigmoid) or a float, the standard deviation itself. Biases start at zero.
 
 With ``inplace=True`` (what ``helpers.mlp.MLP`` uses) no layer allocates new arrays per call:
 activations overwrite their input in ``forward`` and the incoming gradient in ``backward``;
@@ -26,26 +33,67 @@ default) when you still need those arrays.
 
 from __future__ import annotations
 
-import numpy as np
+from typing import Any
 
-__all__ = ["Layer", "Dense", "ReLU", "LeakyReLU", "Sigmoid", "Tanh", "Identity", "ACTIVATION_LAYERS"]
+import numpy as np
+from numpy.typing import DTypeLike
+
+from helpers.activations import sigmoid
+
+__all__ = [
+    "INITS",
+    "init_std",
+    "init_weights",
+    "Layer",
+    "Dense",
+    "ReLU",
+    "LeakyReLU",
+    "Sigmoid",
+    "Tanh",
+    "Identity",
+    "ACTIVATION_LAYERS",
+]
+
+#: The initialiser names ``init=`` accepts (besides a float standard deviation).
+INITS = ("he", "glorot", "xavier")
 
 
 def init_std(d_in: int, d_out: int, init: str | float) -> float:
-    """Standard deviation of the initial weights.
+    """Standard deviation of the initial weights of a layer with ``d_in`` inputs, ``d_out`` outputs.
 
     ``"he"``: sqrt(2 / d_in), which keeps the size of ReLU activations constant through depth;
-    ``"xavier"`` (Glorot): sqrt(2 / (d_in + d_out)), for tanh/sigmoid; a number: that std.
+    ``"glorot"`` (or its alias ``"xavier"``): sqrt(2 / (d_in + d_out)), for tanh and sigmoid;
+    a number: that standard deviation.
     """
     if isinstance(init, str):
         if init == "he":
             return float(np.sqrt(2.0 / d_in))
-        if init in ("xavier", "glorot"):
+        if init in ("glorot", "xavier"):
             return float(np.sqrt(2.0 / (d_in + d_out)))
-        raise ValueError(f"unknown init {init!r}; use 'he', 'xavier' or a standard deviation")
+        raise ValueError(f"unknown init {init!r}; use 'he', 'glorot' (alias 'xavier') or a "
+                         "standard deviation (a float)")
+    if isinstance(init, bool) or not isinstance(init, int | float | np.floating | np.integer):
+        raise TypeError(f"init should be 'he', 'glorot', 'xavier' or a float, got {type(init).__name__}")
     if not init >= 0:
         raise ValueError(f"init as a standard deviation must be >= 0, got {init!r}")
     return float(init)
+
+
+def init_weights(
+    d_in: int,
+    d_out: int,
+    init: str | float = "he",
+    rng: np.random.Generator | int | None = 0,
+    dtype: DTypeLike = np.float64,
+) -> np.ndarray:
+    """Random weights Omega of shape ``(d_out, d_in)``: normal, mean 0, std from :func:`init_std`.
+
+    ``rng`` is a ``np.random.Generator`` (drawn from, so consecutive layers differ) or a seed.
+    The numbers are drawn in float64 and then cast to ``dtype``, so a float32 network starts
+    from the float64 one's weights, rounded.
+    """
+    std = init_std(d_in, d_out, init)
+    return np.random.default_rng(rng).normal(0.0, std, size=(d_out, d_in)).astype(dtype)
 
 
 class Layer:
@@ -67,15 +115,17 @@ class Layer:
         self._buffers: dict[str, np.ndarray] = {}
 
     def forward(self, X: np.ndarray) -> np.ndarray:
+        """(n, d_in) -> (n, d_out); remembers what ``backward`` needs."""
         raise NotImplementedError
 
     def backward(self, dout: np.ndarray) -> np.ndarray:
+        """dL/d(out) (n, d_out) -> dL/dX (n, d_in); fills ``grads``."""
         raise NotImplementedError
 
     def __call__(self, X: np.ndarray) -> np.ndarray:
         return self.forward(X)
 
-    def _array(self, name: str, shape: tuple[int, ...], dtype: np.dtype) -> np.ndarray:
+    def _array(self, name: str, shape: tuple[int, ...], dtype: Any) -> np.ndarray:
         """A work array: new, or with ``inplace`` the one kept under ``name`` if it fits."""
         if not self.inplace:
             return np.empty(shape, dtype)
@@ -104,13 +154,11 @@ class Dense(Layer):
         *,
         init: str | float = "he",
         rng: np.random.Generator | int | None = 0,
-        dtype: type = np.float32,
+        dtype: DTypeLike = np.float32,
         inplace: bool = False,
     ) -> None:
         super().__init__(inplace=inplace)
-        rng = np.random.default_rng(rng)
-        std = init_std(d_in, d_out, init)
-        self.omega = (rng.standard_normal((d_out, d_in)) * std).astype(dtype)
+        self.omega = init_weights(d_in, d_out, init, rng, dtype)
         self.beta = np.zeros(d_out, dtype=dtype)
         self.d_omega = np.zeros_like(self.omega)
         self.d_beta = np.zeros_like(self.beta)
@@ -137,15 +185,24 @@ class Dense(Layer):
         out += self.beta
         return out
 
-    def backward(self, dout: np.ndarray, *, input_grad: bool = True) -> np.ndarray | None:
-        """Fill ``d_omega = dout.T @ X`` and ``d_beta = sum of dout's rows``; return ``dout @ omega``.
+    def backward(self, dout: np.ndarray) -> np.ndarray:
+        """Fill the parameters' gradients (:meth:`param_backward`) and return dL/dX = ``dout @ omega``.
 
         Args:
             dout: dL/d(out), shape ``(n, d_out)``.
-            input_grad: compute dL/dX; a network's first layer can skip it (returns ``None``).
 
         Returns:
-            dL/dX of shape ``(n, d_in)``, or ``None``.
+            dL/dX of shape ``(n, d_in)``.
+        """
+        X = self.param_backward(dout)
+        dX = self._array("dX", X.shape, np.result_type(dout, self.omega))
+        return np.matmul(dout, self.omega, out=dX)
+
+    def param_backward(self, dout: np.ndarray) -> np.ndarray:
+        """Fill ``d_omega = dout.T @ X`` and ``d_beta`` = the sum of dout's rows, and nothing else.
+
+        A network's first layer needs no dL/dX: this is its whole backward pass.
+        Returns the cached input ``X`` (n, d_in).
         """
         if self.X is None:
             raise RuntimeError("call forward before backward")
@@ -155,10 +212,7 @@ class Dense(Layer):
         if ones is None or ones.shape[0] != dout.shape[0]:
             ones = self._buffers["ones"] = np.ones(dout.shape[0], dtype=self.omega.dtype)
         np.matmul(ones, dout, out=self.d_beta)
-        if not input_grad:
-            return None
-        dX = self._array("dX", self.X.shape, np.result_type(dout, self.omega))
-        return np.matmul(dout, self.omega, out=dX)
+        return self.X
 
     def __repr__(self) -> str:
         return f"Dense({self.d_in}, {self.d_out})"
@@ -171,11 +225,11 @@ class _Activation(Layer):
         super().__init__(inplace=inplace)
         self.cache: np.ndarray | None = None
 
-    def _grad_out(self, dout: np.ndarray) -> np.ndarray:
-        """The array backward writes dL/dX into: ``dout`` itself, or a copy."""
+    def _grad_out(self, dout: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+        """The array backward writes dL/dX into (``dout`` itself, or a copy) and the cache."""
         if self.cache is None:
             raise RuntimeError("call forward before backward")
-        return dout if self.inplace else dout.copy()
+        return (dout if self.inplace else dout.copy()), self.cache
 
 
 class ReLU(_Activation):
@@ -188,8 +242,8 @@ class ReLU(_Activation):
         return np.multiply(X, self.cache, out=X if self.inplace else None)
 
     def backward(self, dout: np.ndarray) -> np.ndarray:
-        dX = self._grad_out(dout)
-        dX *= self.cache
+        dX, mask = self._grad_out(dout)
+        dX *= mask
         return dX
 
 
@@ -210,8 +264,8 @@ class LeakyReLU(_Activation):
         return np.multiply(X, slope, out=X if self.inplace else None)
 
     def backward(self, dout: np.ndarray) -> np.ndarray:
-        dX = self._grad_out(dout)
-        dX *= self.cache
+        dX, mask = self._grad_out(dout)
+        dX *= mask
         return dX
 
     def __repr__(self) -> str:
@@ -219,19 +273,18 @@ class LeakyReLU(_Activation):
 
 
 class Sigmoid(_Activation):
-    """1 / (1 + e^-z), computed as (1 + tanh(z / 2)) / 2 (no overflow); sigma' = h (1 - h)."""
+    """``helpers.activations.sigmoid`` (no overflow); backward uses sigma' = h (1 - h)."""
 
     def forward(self, X: np.ndarray) -> np.ndarray:
-        h = np.multiply(X, 0.5, out=X if self.inplace else None)
-        np.tanh(h, out=h)
-        h += 1
-        h *= 0.5
+        h = np.asarray(sigmoid(X))
+        if self.inplace:
+            X[...] = h
+            h = X
         self.cache = h
         return h
 
     def backward(self, dout: np.ndarray) -> np.ndarray:
-        dX = self._grad_out(dout)
-        h = self.cache
+        dX, h = self._grad_out(dout)
         slope = np.subtract(1, h, out=self._array("slope", h.shape, h.dtype))
         slope *= h  # h (1 - h)
         dX *= slope
@@ -247,8 +300,7 @@ class Tanh(_Activation):
         return h
 
     def backward(self, dout: np.ndarray) -> np.ndarray:
-        dX = self._grad_out(dout)
-        h = self.cache
+        dX, h = self._grad_out(dout)
         slope = np.multiply(h, h, out=self._array("slope", h.shape, h.dtype))
         np.subtract(1, slope, out=slope)  # 1 - h^2
         dX *= slope
@@ -263,7 +315,7 @@ class Identity(_Activation):
         return X if self.inplace else X.copy()
 
     def backward(self, dout: np.ndarray) -> np.ndarray:
-        return self._grad_out(dout)
+        return self._grad_out(dout)[0]
 
 
 #: activation name -> layer class (the names of ``helpers.activations``)

@@ -19,6 +19,8 @@ from __future__ import annotations
 import numpy as np
 from numpy.typing import ArrayLike
 
+from helpers.activations import as_float_array, sigmoid
+
 __all__ = [
     "softmax",
     "log_softmax",
@@ -31,12 +33,6 @@ __all__ = [
     "binary_cross_entropy_with_logits_grad",
     "softmax_cross_entropy",
 ]
-
-
-def _float_array(z: ArrayLike) -> np.ndarray:
-    """``z`` as an array of a floating dtype (float64 unless it already is floating)."""
-    z = np.asarray(z)
-    return z if z.dtype.kind == "f" else z.astype(np.float64)
 
 
 # --------------------------------------------------------------------------- softmax family
@@ -53,7 +49,7 @@ def logsumexp(z: ArrayLike, axis: int = -1, keepdims: bool = False) -> np.ndarra
     Returns:
         ``z``'s shape without ``axis`` (or with length 1 there if ``keepdims``); e.g. ``(n,)``.
     """
-    z = _float_array(z)
+    z = as_float_array(z)
     m = np.max(z, axis=axis, keepdims=True)
     m = np.where(np.isfinite(m), m, 0.0)  # rows of -inf stay -inf, not NaN
     with np.errstate(divide="ignore"):  # log(0) = -inf for a row of -inf only
@@ -63,7 +59,7 @@ def logsumexp(z: ArrayLike, axis: int = -1, keepdims: bool = False) -> np.ndarra
 
 def log_softmax(z: ArrayLike, axis: int = -1) -> np.ndarray:
     """log softmax(z) = z - logsumexp(z) along ``axis``; same shape as ``z``, all <= 0."""
-    z = _float_array(z)
+    z = as_float_array(z)
     return z - logsumexp(z, axis=axis, keepdims=True)
 
 
@@ -76,7 +72,7 @@ def softmax(z: ArrayLike, axis: int = -1) -> np.ndarray:
     Returns:
         Same shape as ``z``; entries in [0, 1] that sum to 1 along ``axis``.
     """
-    z = _float_array(z)
+    z = as_float_array(z)
     e = np.exp(z - np.max(z, axis=axis, keepdims=True))
     return e / np.sum(e, axis=axis, keepdims=True)
 
@@ -122,7 +118,7 @@ def one_hot(y: ArrayLike, n_classes: int, dtype: type = np.float64) -> np.ndarra
         ``(n, C)`` array with a single 1 per row, at column ``y[i]``.
     """
     y = check_labels(y, n_classes=n_classes)
-    out = np.zeros((y.shape[0], n_classes), dtype=dtype)
+    out: np.ndarray = np.zeros((y.shape[0], n_classes), dtype=dtype)
     out[np.arange(y.shape[0]), y] = 1
     return out
 
@@ -153,7 +149,7 @@ def mse(y_pred: ArrayLike, y: ArrayLike) -> float:
         The loss as a float. For one output per example this is the usual mean of the
         squared errors; with ``k`` outputs the squared errors of a row are summed.
     """
-    y_pred = _float_array(y_pred)
+    y_pred = as_float_array(y_pred)
     r = y_pred - _match_targets(y_pred, y)
     n = y_pred.shape[0] if y_pred.ndim else 1
     return float(np.sum(r * r) / n)
@@ -161,7 +157,7 @@ def mse(y_pred: ArrayLike, y: ArrayLike) -> float:
 
 def mse_grad(y_pred: ArrayLike, y: ArrayLike) -> np.ndarray:
     """Gradient of ``mse`` with respect to ``y_pred``: 2 (y_pred - y) / n, shape of ``y_pred``."""
-    y_pred = _float_array(y_pred)
+    y_pred = as_float_array(y_pred)
     n = y_pred.shape[0] if y_pred.ndim else 1
     return (y_pred - _match_targets(y_pred, y)) * (2.0 / n)
 
@@ -182,7 +178,7 @@ def binary_cross_entropy_with_logits(logits: ArrayLike, y: ArrayLike) -> float:
     Returns:
         The loss as a float.
     """
-    z = _float_array(logits)
+    z = as_float_array(logits)
     y = _match_targets(z, y)
     n = z.shape[0] if z.ndim else 1
     return float(np.sum(np.maximum(z, 0) - z * y + np.log1p(np.exp(-np.abs(z)))) / n)
@@ -190,12 +186,10 @@ def binary_cross_entropy_with_logits(logits: ArrayLike, y: ArrayLike) -> float:
 
 def binary_cross_entropy_with_logits_grad(logits: ArrayLike, y: ArrayLike) -> np.ndarray:
     """Gradient of the binary cross-entropy: (sigmoid(z) - y) / n, in the shape of ``logits``."""
-    z = _float_array(logits)
+    z = as_float_array(logits)
     y = _match_targets(z, y)
     n = z.shape[0] if z.ndim else 1
-    e = np.exp(-np.abs(z))  # in (0, 1]: no overflow
-    sig = np.where(z >= 0, 1 / (1 + e), e / (1 + e))
-    return (sig - y) / n
+    return (np.asarray(sigmoid(z)) - y) / n
 
 
 # --------------------------------------------------------------------------- multiclass
@@ -214,7 +208,7 @@ def softmax_cross_entropy(logits: ArrayLike, y: ArrayLike) -> tuple[float, np.nd
         ``(loss, dlogits)``: the loss as a float and ``dL/dz = (softmax(z) - onehot(y)) / n``
         of shape ``(n, C)`` and the dtype of ``logits``.
     """
-    z = _float_array(logits)
+    z = as_float_array(logits)
     if z.ndim != 2:
         raise ValueError(f"logits must have shape (n, C), got shape {z.shape}")
     n, C = z.shape

@@ -13,6 +13,7 @@ Parameters and gradients are lists in a fixed order, layer by layer::
 
     net.params == [Omega_0, beta_0, Omega_1, beta_1, ..., Omega_K, beta_K]
     net.grads  == [dOmega_0, dbeta_0, ...]          # same order and shapes
+    net.betas, net.omegas                           # the book's lists: the same arrays
 
 numbered as in the book: for ``layer_sizes = [D_i, D_1, ..., D_K, D_o]`` (inputs, K hidden
 layers, outputs), ``Omega_k`` has shape ``(D_{k+1}, D_k)`` and ``beta_k`` shape ``(D_{k+1},)``
@@ -23,6 +24,12 @@ arrays (copy them to keep them).
 Losses (``loss=`` in the constructor, or per call): ``"softmax_cross_entropy"`` (integer
 labels ``(n,)``), ``"bce"`` (binary cross-entropy with logits, one output, labels 0/1) and
 ``"mse"`` (regression, targets ``(n,)`` or ``(n, d_K)``). All are means over the batch.
+
+The bridge to the list form ``(betas, omegas)`` of ``helpers.networks`` (the notebooks' form):
+``MLP.from_parameters(betas, omegas, activation=...)`` builds a network holding copies of those
+arrays, and ``net.betas`` / ``net.omegas`` give a network's own arrays back in that form, so
+``helpers.networks.deep_forward(X, net.betas, net.omegas, net.activation)`` equals
+``net.forward(X)`` (``tests/test_mlp.py`` checks it for every activation).
 """
 
 from __future__ import annotations
@@ -30,9 +37,9 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 import numpy as np
-from numpy.typing import ArrayLike
+from numpy.typing import ArrayLike, DTypeLike
 
-from helpers import losses
+from helpers import activations, losses, networks
 from helpers.layers import ACTIVATION_LAYERS, Dense, Layer
 from helpers.optim import Optimizer
 
@@ -50,8 +57,9 @@ class MLP:
             applied after every layer but the last.
         seed: seed of the weight initialisation (biases start at 0).
         dtype: ``np.float32`` (fast, the default) or ``np.float64`` (for gradient checks).
-        init: ``"he"`` (std sqrt(2 / d_in)), ``"xavier"`` (sqrt(2 / (d_in + d_out))) or a number
-            (that standard deviation for every weight).
+        init: ``"he"`` (std sqrt(2 / d_in)), ``"glorot"`` or its alias ``"xavier"``
+            (sqrt(2 / (d_in + d_out))) or a number (that standard deviation for every weight);
+            see ``helpers.layers.init_std``.
         loss: the default loss of ``loss_and_grads`` and ``fit``; also decides what
             ``predict`` returns.
 
@@ -59,6 +67,8 @@ class MLP:
         layers: ``[Dense, activation, Dense, ..., Dense]``.
         dense: the ``Dense`` layers only.
         params, grads: see the module docstring for their order.
+        betas, omegas: ``[beta_0, ..., beta_K]`` and ``[Omega_0, ..., Omega_K]``, the very
+            arrays of ``params`` (writing into them changes the network).
     """
 
     def __init__(
@@ -67,7 +77,7 @@ class MLP:
         activation: str = "relu",
         *,
         seed: int = 0,
-        dtype: type = np.float32,
+        dtype: DTypeLike = np.float32,
         init: str | float = "he",
         loss: str = "softmax_cross_entropy",
     ) -> None:
@@ -136,6 +146,51 @@ class MLP:
             raise ValueError("targets y contain NaN or infinite values")
         return y.reshape(n, d_out)
 
+    # ----------------------------------------------------------------- the list form (betas, omegas)
+
+    @classmethod
+    def from_parameters(
+        cls,
+        betas: Sequence[ArrayLike],
+        omegas: Sequence[ArrayLike],
+        activation: str = "relu",
+        *,
+        dtype: DTypeLike | None = None,
+        loss: str = "softmax_cross_entropy",
+    ) -> MLP:
+        """The network ``(betas, omegas)`` of ``helpers.networks`` as an ``MLP`` (copies of the arrays).
+
+        Args:
+            betas: ``betas[k]`` of shape ``(D_{k+1},)`` (a column ``(D_{k+1}, 1)`` is accepted).
+            omegas: ``omegas[k]`` of shape ``(D_{k+1}, D_k)``: out x in, as in the book.
+            activation: the hidden layers' activation (see the constructor).
+            dtype: default float32 if every given array is float32, else float64, so the
+                numbers are kept exactly.
+            loss: as in the constructor.
+
+        Raises:
+            ValueError: from ``helpers.networks.check_network`` if the shapes do not fit.
+        """
+        if dtype is None:
+            given = [np.asarray(a) for a in (*betas, *omegas)]
+            dtype = np.float32 if given and all(a.dtype == np.float32 for a in given) else np.float64
+        B, W = networks.check_network(betas, omegas, dtype=np.dtype(dtype).type)
+        net = cls([W[0].shape[1]] + [w.shape[0] for w in W], activation, dtype=dtype, loss=loss)
+        for layer, beta, omega in zip(net.dense, B, W, strict=True):
+            layer.beta[...] = beta
+            layer.omega[...] = omega
+        return net
+
+    @property
+    def betas(self) -> list[np.ndarray]:
+        """``[beta_0, ..., beta_K]``: the network's own bias arrays (``params[1::2]``)."""
+        return [layer.beta for layer in self.dense]
+
+    @property
+    def omegas(self) -> list[np.ndarray]:
+        """``[Omega_0, ..., Omega_K]``, Omega_k of shape ``(D_{k+1}, D_k)`` (``params[0::2]``)."""
+        return [layer.omega for layer in self.dense]
+
     # ----------------------------------------------------------------- forward / backward
 
     def forward(self, X: ArrayLike) -> np.ndarray:
@@ -158,8 +213,10 @@ class MLP:
         d = dlogits
         for layer in reversed(self.layers[1:]):
             d = layer.backward(d)
-        dX = self.layers[0].backward(d, input_grad=input_grad)
-        return None if dX is None else dX.copy()
+        if input_grad:
+            return self.dense[0].backward(d).copy()
+        self.dense[0].param_backward(d)  # the input needs no gradient: skip dL/dX
+        return None
 
     def loss_and_grads(
         self, X: ArrayLike, y: ArrayLike, loss: str | None = None
@@ -211,7 +268,7 @@ class MLP:
         if self.loss == "softmax_cross_entropy":
             return losses.softmax(logits, axis=1)
         if self.loss == "bce":
-            p = 0.5 * (1 + np.tanh(0.5 * logits))  # sigmoid without overflow
+            p = np.asarray(activations.sigmoid(logits))
             return np.hstack([1 - p, p])
         raise ValueError("predict_proba needs a classification loss, the network's loss is 'mse'")
 

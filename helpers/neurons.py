@@ -1,4 +1,7 @@
-"""Leaky integrate-and-fire (LIF) neurons, simulated with forward-Euler steps.
+"""Single neurons: the artificial neuron u = f(w0 + w . x), and the leaky integrate-and-fire neuron.
+
+:func:`neuron_output` is notebook 01's artificial neuron on a batch of inputs. The rest of the
+module simulates leaky integrate-and-fire (LIF) neurons with forward-Euler steps.
 
 Units are SI throughout: time in seconds (s), membrane potential in volts (V), current in
 amperes (A), resistance in ohms (Ohm), firing rates in hertz (spikes per second).
@@ -25,7 +28,10 @@ from collections.abc import Callable
 import numpy as np
 from numpy.typing import ArrayLike
 
+from helpers.activations import Activation, as_activation
+
 __all__ = [
+    "neuron_output",
     "DEFAULTS",
     "time_axis",
     "lif_step",
@@ -34,6 +40,27 @@ __all__ = [
     "rheobase",
     "analytic_rate",
 ]
+
+def neuron_output(
+    X: ArrayLike, w: ArrayLike, b: float, activation: str | Activation = "sigmoid"
+) -> np.ndarray:
+    """One neuron's outputs ``f(b + X @ w)`` for a batch of inputs.
+
+    Args:
+        X: inputs, shape ``(n, D)``; w: weights, shape ``(D,)``; b: the bias w0.
+        activation: a name of ``helpers.activations.ACTIVATIONS`` or a function.
+
+    Returns:
+        Shape ``(n,)``.
+    """
+    X = np.asarray(X, dtype=float)
+    w = np.asarray(w, dtype=float)
+    if X.ndim != 2 or w.shape != (X.shape[1],):
+        raise ValueError(f"X should have shape (n, D) and w shape (D,); got {X.shape} and {w.shape}")
+    return np.asarray(as_activation(activation)(X @ w + b), dtype=float)
+
+
+# ---------------------------------------------------------------- leaky integrate-and-fire
 
 #: The default neuron: membrane time constant, potentials and membrane resistance (SI units).
 DEFAULTS: dict[str, float] = {
@@ -88,49 +115,61 @@ def _params(overrides: dict[str, float]) -> dict[str, float]:
     return {**DEFAULTS, **overrides}
 
 
-def _run(
-    current_at: Callable[[int], ArrayLike],
-    shape: tuple[int, ...],
+def _hold_steps(refractory: float, dt: float) -> int:
+    if refractory < 0:
+        raise ValueError(f"refractory must be >= 0, got {refractory}")
+    return int(round(refractory / dt))
+
+
+def _run_one(
+    current_at: Callable[[int], float],
     n_steps: int,
     dt: float,
     refractory: float,
     params: dict[str, float],
-    record: bool,
-) -> tuple[np.ndarray | None, np.ndarray]:
-    """Euler-integrate neurons of ``shape``; ``current_at(k)`` is the current during step k.
+) -> tuple[np.ndarray, np.ndarray]:
+    """Euler-integrate one neuron; ``current_at(k)`` is the current during step k.
 
-    The same arithmetic as ``lif_step``, written out so that long runs stay fast. Returns the
-    potential trace ``(n_steps + 1, *shape)`` (None unless ``record``) and a boolean array
-    ``(n_steps + 1, *shape)`` marking the time indices at which spikes occurred.
+    The same arithmetic as ``lif_step``, written out with plain Python floats (much faster than
+    0-d arrays). Returns the potential trace ``(n_steps + 1,)`` and a boolean array
+    ``(n_steps + 1,)`` marking the time indices at which spikes occurred.
     """
-    if refractory < 0:
-        raise ValueError(f"refractory must be >= 0, got {refractory}")
-    hold_steps = int(round(refractory / dt))
+    hold_steps = _hold_steps(refractory, dt)
     rate = dt / params["tau"]
     v_rest, v_reset = params["v_rest"], params["v_reset"]
     v_threshold, resistance = params["v_threshold"], params["resistance"]
-    trace = np.empty((n_steps + 1, *shape)) if record else None
-    spikes = np.zeros((n_steps + 1, *shape), dtype=bool)
-    if shape == ():  # one neuron: plain Python floats are much faster than 0-d arrays
-        v, held = v_rest, 0
-        if record:
-            trace[0] = v
-        for k in range(n_steps):
-            if held > 0:
-                held, v = held - 1, v_reset
-            else:
-                v = v + rate * (-(v - v_rest) + resistance * current_at(k))
-                if v >= v_threshold:
-                    v, held, spikes[k + 1] = v_reset, hold_steps, True
-            if record:
-                trace[k + 1] = v
-        return trace, spikes
-    v = np.full(shape, v_rest, dtype=float)
-    held = np.zeros(shape, dtype=int)  # steps left in the refractory period
-    if record:
-        trace[0] = v
+    trace = np.empty(n_steps + 1)
+    spikes = np.zeros(n_steps + 1, dtype=bool)
+    v, held = v_rest, 0
+    trace[0] = v
     for k in range(n_steps):
-        v = v + rate * (-(v - v_rest) + resistance * current_at(k))
+        if held > 0:
+            held, v = held - 1, v_reset
+        else:
+            v = v + rate * (-(v - v_rest) + resistance * current_at(k))
+            if v >= v_threshold:
+                v, held = v_reset, hold_steps
+                spikes[k + 1] = True
+        trace[k + 1] = v
+    return trace, spikes
+
+
+def _run_many(
+    current: np.ndarray, n_steps: int, dt: float, refractory: float, params: dict[str, float]
+) -> np.ndarray:
+    """Euler-integrate neurons driven by constant currents ``current`` (any shape), together.
+
+    Returns a boolean array ``(n_steps + 1, *current.shape)`` marking the spikes.
+    """
+    hold_steps = _hold_steps(refractory, dt)
+    rate = dt / params["tau"]
+    v_rest, v_reset = params["v_rest"], params["v_reset"]
+    v_threshold, resistance = params["v_threshold"], params["resistance"]
+    spikes = np.zeros((n_steps + 1, *current.shape), dtype=bool)
+    v = np.full(current.shape, v_rest, dtype=float)
+    held = np.zeros(current.shape, dtype=int)  # steps left in the refractory period
+    for k in range(n_steps):
+        v = v + rate * (-(v - v_rest) + resistance * current)
         spiked = v >= v_threshold
         if hold_steps:
             frozen = held > 0
@@ -139,9 +178,7 @@ def _run(
             v[frozen] = v_reset
         v[spiked] = v_reset
         spikes[k + 1] = spiked
-        if record:
-            trace[k + 1] = v
-    return trace, spikes
+    return spikes
 
 
 def simulate_lif(
@@ -165,18 +202,13 @@ def simulate_lif(
     p = _params(params)
     t = time_axis(t_max, dt)
     i_arr = np.asarray(current, dtype=float)
-    if i_arr.ndim == 0:
-        def current_at(_k: int) -> float:
-            return float(i_arr)
-    elif i_arr.shape == t.shape:
-        def current_at(k: int) -> float:
-            return float(i_arr[k])
-    else:
+    if i_arr.ndim != 0 and i_arr.shape != t.shape:
         raise ValueError(
             f"current must be a number or an array of shape {t.shape} (one value per time "
             f"point of time_axis(t_max={t_max}, dt={dt})), got shape {i_arr.shape}"
         )
-    trace, spikes = _run(current_at, (), len(t) - 1, dt, refractory, p, record=True)
+    values = [float(i_arr)] * len(t) if i_arr.ndim == 0 else i_arr.tolist()
+    trace, spikes = _run_one(values.__getitem__, len(t) - 1, dt, refractory, p)
     return t, trace, t[spikes]
 
 
@@ -198,10 +230,11 @@ def firing_rate(
     p = _params(params)
     i_arr = np.asarray(current, dtype=float)
     n_steps = len(time_axis(t_max, dt)) - 1
-    drive = float(i_arr) if i_arr.ndim == 0 else i_arr
-    _, spikes = _run(lambda _k: drive, i_arr.shape, n_steps, dt, refractory, p, record=False)
-    rate = spikes.sum(axis=0) / t_max
-    return float(rate) if i_arr.ndim == 0 else rate
+    if i_arr.ndim == 0:
+        drive = float(i_arr)
+        _, spikes = _run_one(lambda _k: drive, n_steps, dt, refractory, p)
+        return float(spikes.sum() / t_max)
+    return _run_many(i_arr, n_steps, dt, refractory, p).sum(axis=0) / t_max
 
 
 def rheobase(

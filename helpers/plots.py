@@ -1,20 +1,47 @@
-"""One-line plots for the notebooks: a function with its derivative, data sets, decision boundaries.
+"""Static pictures (matplotlib): functions, data sets, decision boundaries, shallow and 2-D networks.
+
+The drawing modules split by kind: this one draws figures, ``helpers.widgets`` builds the
+interactive explorers (which draw with these functions). Neither computes anything a notebook
+or a test needs: the numbers come from the numpy modules (``networks``, ``regions``, ...).
 
 matplotlib is imported when a function is first called, not when ``helpers`` is imported.
-Every function draws into ``ax`` if given (else a new figure) and returns the Axes.
+Every function draws into the axes it is given (else a new figure) and returns them.
+
+Functions:
+    plot_function           a function (solid) and its derivative (dashed)
+    plot_data               a 2-D data set, coloured by class
+    plot_decision_boundary  a predictor's output over the plane, its contour, and the data
+    plot_shallow_pieces     hidden units, weighted pieces and their sum (1 input, 1 output)
+    plot_regions_2d         a 2-input ReLU network's linear regions, coloured by pattern
+    plot_output_2d          a 2-input network's output over the plane, region borders on top
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING, Any
 
 import numpy as np
+from numpy.typing import ArrayLike
+
+from helpers.activations import relu
+from helpers.networks import check_network, deep_forward, shallow_forward, shallow_hidden, shallow_joints
+from helpers.regions import activation_patterns, count_linear_regions_1d
 
 if TYPE_CHECKING:
     from matplotlib.axes import Axes
 
-__all__ = ["plot_function", "plot_data", "plot_decision_boundary", "CLASS_COLORS"]
+__all__ = [
+    "CLASS_COLORS",
+    "UNIT_COLORS",
+    "plot_function",
+    "plot_data",
+    "plot_decision_boundary",
+    "mark_joints",
+    "plot_shallow_pieces",
+    "plot_regions_2d",
+    "plot_output_2d",
+]
 
 #: Colours of class labels 0, 1, 2, ... (colour-blind friendly).
 CLASS_COLORS = ("#1f77b4", "#ff7f0e", "#2ca02c", "#d62728", "#9467bd", "#8c564b")
@@ -119,3 +146,224 @@ def _check_xy(X: Any, y: Any) -> tuple[np.ndarray, np.ndarray]:
     if y.shape != (len(X),):
         raise ValueError(f"y should have shape ({len(X)},) to match X, got {y.shape}")
     return X, y.astype(int)
+
+
+# ---------------------------------------------------------------- shallow networks, 1 input
+
+
+#: One colour per hidden unit (colour-blind friendly), cycled for more units.
+UNIT_COLORS = ("#1f77b4", "#ff7f0e", "#2ca02c", "#d62728", "#9467bd", "#8c564b", "#e377c2")
+
+def _unit_color(d: int) -> str:
+    return UNIT_COLORS[d % len(UNIT_COLORS)]
+
+
+def mark_joints(ax: Axes, joints: np.ndarray, lo: float, hi: float) -> None:
+    """Dotted vertical lines at the finite joints strictly inside (lo, hi)."""
+    for j in joints:
+        if np.isfinite(j) and lo < j < hi:
+            ax.axvline(j, color="0.6", lw=0.8, ls=":", zorder=0)
+
+
+def plot_shallow_pieces(
+    theta: ArrayLike,
+    phi: ArrayLike,
+    *,
+    x: ArrayLike | None = None,
+    activation: Callable[[ArrayLike], Any] = relu,
+    axes: Sequence[Axes] | np.ndarray | None = None,
+    title: str | None = None,
+) -> np.ndarray:
+    """Draw a shallow network (one input, one output) piece by piece, in three panels.
+
+    1. each unit's pre-activation ``theta_d0 + theta_d1 x`` (dashed) and hidden unit ``h_d``
+       (solid): a line clipped at zero;
+    2. the weighted pieces ``phi_d h_d`` and the offset ``phi_0`` (dotted);
+    3. the output ``y = phi_0 + sum_d phi_d h_d``: joints marked, the number of linear regions
+       (counted on the grid) in the title.
+
+    Args:
+        theta: shape ``(D, 2)``; phi: shape ``(D + 1,)``.
+        x: grid of inputs (default 801 points on [0, 2]).
+        activation: the hidden units' activation (default ReLU).
+        axes: three Axes to draw into (default: a new 1 x 3 figure).
+        title: a title over the figure.
+
+    Returns:
+        The array of three Axes.
+    """
+    import matplotlib.pyplot as plt
+
+    theta = np.asarray(theta, dtype=float)
+    phi = np.asarray(phi, dtype=float)
+    x = np.linspace(0.0, 2.0, 801) if x is None else np.asarray(x, dtype=float)
+    H = shallow_hidden(x, theta, activation)
+    y = shallow_forward(x, theta, phi, activation)
+    joints = shallow_joints(theta)
+    lo, hi = float(x.min()), float(x.max())
+    if axes is None:
+        # 8.4 in at 100 dpi: full size in a notebook at 1280 px wide, so 10 pt stays 10 pt
+        fig, axes = plt.subplots(1, 3, figsize=(8.4, 3), layout="constrained", sharex=True)
+        if title:
+            fig.suptitle(title)
+    panels = np.asarray(axes)
+    pre_ax, piece_ax, out_ax = panels
+    for d in range(theta.shape[0]):
+        color = _unit_color(d)
+        pre_ax.plot(x, theta[d, 0] + theta[d, 1] * x, ls="--", lw=0.9, color=color, alpha=0.6)
+        pre_ax.plot(x, H[:, d], color=color, lw=1.8, label=f"$h_{d + 1}$")
+        piece_ax.plot(x, phi[d + 1] * H[:, d], color=color, lw=1.8,
+                      label=rf"$\phi_{d + 1} h_{d + 1}$")
+    piece_ax.axhline(phi[0], color="k", ls=":", lw=1.2, label=r"$\phi_0$")
+    out_ax.plot(x, y, color="k", lw=2)
+    regions = count_linear_regions_1d(y, x)
+    for ax in panels:
+        mark_joints(ax, joints, lo, hi)
+        ax.axhline(0.0, color="0.85", lw=0.8, zorder=0)
+        ax.set_xlabel("input x")
+        ax.set_xlim(lo, hi)
+    top = max(1.0, float(np.abs(H).max()))
+    pre_ax.set_ylim(-0.5 * top, 1.1 * top)
+    pre_ax.set_title("hidden units $h_d$ (dashed: before $a[\\cdot]$)", fontsize=10)
+    piece_ax.set_title(r"weighted pieces $\phi_d h_d$", fontsize=10)
+    out_ax.set_title(f"output y: {regions} linear region{'s' * (regions != 1)}", fontsize=10)
+    pre_ax.legend(frameon=False)
+    piece_ax.legend(frameon=False)
+    return panels
+
+
+# ---------------------------------------------------------------- two inputs
+
+
+def _plane(xlim: tuple[float, float], ylim: tuple[float, float], grid: int) -> tuple:
+    g1 = np.linspace(xlim[0], xlim[1], grid)
+    g2 = np.linspace(ylim[0], ylim[1], grid)
+    A, B = np.meshgrid(g1, g2)
+    return np.column_stack([A.ravel(), B.ravel()]), A.shape
+
+
+def _pattern_labels(P: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """Distinct rows of the pattern matrix and each row's label (index into them)."""
+    if P.shape[1] == 0:
+        return np.zeros((1, 0), dtype=bool), np.zeros(P.shape[0], dtype=int)
+    unique, labels = np.unique(P, axis=0, return_inverse=True)
+    return unique, labels.ravel()
+
+
+def _first_layer_lines(ax: Axes, beta: np.ndarray, omega: np.ndarray, xlim, ylim) -> None:
+    """Draw the lines beta_d + omega_d1 x1 + omega_d2 x2 = 0 of the first layer's units."""
+    t = np.linspace(xlim[0], xlim[1], 2)
+    s = np.linspace(ylim[0], ylim[1], 2)
+    for d in range(omega.shape[0]):
+        b, (w1, w2) = beta[d], omega[d]
+        color = _unit_color(d)
+        if abs(w2) >= abs(w1) and w2 != 0:
+            ax.plot(t, -(b + w1 * t) / w2, color=color, lw=1.5)
+        elif w1 != 0:
+            ax.plot(-(b + w2 * s) / w1, s, color=color, lw=1.5)
+
+
+def plot_regions_2d(
+    betas: Sequence[ArrayLike],
+    omegas: Sequence[ArrayLike],
+    *,
+    xlim: tuple[float, float] = (-1.0, 1.0),
+    ylim: tuple[float, float] = (-1.0, 1.0),
+    grid: int = 300,
+    ax: Axes | None = None,
+    show_joints: bool = True,
+    annotate: bool | None = None,
+    title: str | None = None,
+) -> Axes:
+    """Colour the plane by the ReLU activation pattern of a 2-input network.
+
+    Each colour is one linear region (one pattern of on/off hidden units); for a shallow
+    network the regions are the convex polygons cut out by the units' joint lines
+    ``beta_d + Omega_d1 x1 + Omega_d2 x2 = 0``, drawn in the units' colours.
+
+    Args:
+        betas, omegas: the network, as in :func:`helpers.networks.deep_forward`; the input
+            layer must have 2 inputs (``omegas[0]`` of shape ``(D, 2)``).
+        xlim, ylim: the window; grid: points per axis.
+        ax: Axes to draw into (default: a new figure).
+        show_joints: draw the first layer's joint lines.
+        annotate: write each region's pattern (e.g. "101") at its centre; default when the
+            network has at most 6 hidden units.
+        title: default "N linear regions in view".
+
+    Returns:
+        The Axes.
+    """
+    import matplotlib.pyplot as plt
+    from matplotlib.colors import ListedColormap
+
+    betas, omegas = check_network(betas, omegas)
+    if omegas[0].shape[1] != 2:
+        raise ValueError(f"plot_regions_2d needs 2 inputs; Omega_0 has shape {omegas[0].shape}")
+    X, shape = _plane(xlim, ylim, grid)
+    P = activation_patterns(X, betas, omegas)
+    unique, labels = _pattern_labels(P)
+    if ax is None:
+        _, ax = plt.subplots(figsize=(4, 3.6), layout="constrained")
+    palette = [*plt.get_cmap("tab20")(np.arange(20)), *plt.get_cmap("Pastel1")(np.arange(9))]
+    order = np.random.default_rng(0).permutation(max(len(unique), len(palette)))
+    colors = [palette[order[k] % len(palette)] for k in range(len(unique))]
+    ax.imshow(labels.reshape(shape), origin="lower", extent=(*xlim, *ylim), aspect="auto",
+              cmap=ListedColormap(colors), vmin=-0.5, vmax=len(unique) - 0.5,
+              interpolation="nearest", alpha=0.75)
+    if show_joints:
+        _first_layer_lines(ax, betas[0], omegas[0], xlim, ylim)
+    if annotate is None:
+        annotate = P.shape[1] <= 6
+    if annotate and P.shape[1] > 0:
+        for k, pattern in enumerate(unique):
+            inside = X[labels == k]
+            if len(inside) > grid * grid // 400:  # skip slivers
+                cx, cy = inside.mean(axis=0)
+                ax.text(cx, cy, "".join("1" if p else "0" for p in pattern), ha="center",
+                        va="center", fontsize=10, family="monospace")
+    ax.set_xlim(*xlim)
+    ax.set_ylim(*ylim)
+    ax.set_xlabel("$x_1$")
+    ax.set_ylabel("$x_2$")
+    n = len(unique)
+    ax.set_title(title or f"{n} linear region{'s' * (n != 1)} in view", fontsize=10)
+    return ax
+
+
+def plot_output_2d(
+    betas: Sequence[ArrayLike],
+    omegas: Sequence[ArrayLike],
+    *,
+    output: int = 0,
+    xlim: tuple[float, float] = (-1.0, 1.0),
+    ylim: tuple[float, float] = (-1.0, 1.0),
+    grid: int = 300,
+    ax: Axes | None = None,
+    title: str | None = None,
+) -> Axes:
+    """A 2-input ReLU network's output ``output`` as a heat map, region borders drawn in black.
+
+    Inside each region the output is a plane (an affine function of x1, x2): the colour
+    changes linearly there and the slope changes only across a border. Returns the Axes.
+    """
+    import matplotlib.pyplot as plt
+    from matplotlib.colors import ListedColormap
+
+    X, shape = _plane(xlim, ylim, grid)
+    y = deep_forward(X, betas, omegas)[:, output].reshape(shape)
+    _, labels = _pattern_labels(activation_patterns(X, betas, omegas))
+    L = labels.reshape(shape)
+    border = np.zeros(shape, dtype=bool)
+    border[:, 1:] |= L[:, 1:] != L[:, :-1]
+    border[1:, :] |= L[1:, :] != L[:-1, :]
+    if ax is None:
+        _, ax = plt.subplots(figsize=(4.4, 3.6), layout="constrained")
+    image = ax.imshow(y, origin="lower", extent=(*xlim, *ylim), aspect="auto", cmap="viridis")
+    ax.imshow(np.where(border, 1.0, np.nan), origin="lower", extent=(*xlim, *ylim),
+              aspect="auto", cmap=ListedColormap(["k"]), interpolation="nearest")
+    ax.figure.colorbar(image, ax=ax, shrink=0.85, label=f"output $y_{output + 1}$")
+    ax.set_xlabel("$x_1$")
+    ax.set_ylabel("$x_2$")
+    ax.set_title(title or "network output (borders: region edges)", fontsize=10)
+    return ax

@@ -12,8 +12,12 @@ pieces of input space on which it is one affine function. This module holds
   - :func:`montufar_lower_bound` and :func:`serra_lower_bound` lower bounds: constructions
     that reach at least that many regions;
 
-* exact and numerical counts for given parameters:
+* counts for given parameters, on a grid and exactly:
 
+  - :func:`count_linear_regions_1d` linear pieces of sampled values of a 1-D function (by
+    slope changes);
+  - :func:`activation_patterns` / :func:`count_activation_regions` the distinct on/off patterns
+    of the ReLUs over a set of inputs, in any dimension;
   - :func:`breakpoints_1d` / :func:`count_regions_1d_exact` every joint of a 1-input network
     on an interval, found layer by layer (no grid, so no region is missed);
   - :func:`folding_network_1d` a 1-input network with K layers of D units that makes exactly
@@ -21,10 +25,10 @@ pieces of input space on which it is one affine function. This module holds
   - :func:`random_relu_network` random parameters with non-zero biases, to count regions of
     "typical" networks.
 
-Networks are ``(betas, omegas)`` as in :mod:`helpers.networks`: ``omegas[k]`` of shape
+Networks are ``(betas, omegas)`` as in :mod:`helpers.networks` (checked by its
+``check_network``, evaluated by its ``deep_forward``): ``omegas[k]`` of shape
 ``(D_{k+1}, D_k)``, ``betas[k]`` of shape ``(D_{k+1},)``, ReLU on every layer but the last.
-Grid counts (1-D by slope changes, any dimension by activation patterns) are in
-:mod:`helpers.networks` (``count_linear_regions_1d``, ``count_activation_regions``).
+This module is the course's one home for region counting.
 
 References: T. Zaslavsky (1975), Facing up to arrangements; G. Montúfar, R. Pascanu, K. Cho,
 Y. Bengio (2014), On the number of linear regions of deep neural networks; T. Serra,
@@ -40,10 +44,13 @@ from math import comb, prod
 import numpy as np
 from numpy.typing import ArrayLike
 
-from helpers.networks import max_regions_shallow
+from helpers.networks import Network, check_network, deep_forward, init_network
 
 __all__ = [
     "max_regions_shallow",
+    "count_linear_regions_1d",
+    "activation_patterns",
+    "count_activation_regions",
     "max_regions_deep_1d",
     "layerwise_upper_bound",
     "montufar_lower_bound",
@@ -70,6 +77,17 @@ def _widths(widths: Sequence[int]) -> list[int]:
 
 
 # ---------------------------------------------------------------- bounds
+
+
+def max_regions_shallow(d_in: int, d_hidden: int) -> int:
+    """Most linear regions a shallow ReLU network with ``d_in`` inputs and ``d_hidden`` units makes.
+
+    Zaslavsky's count for ``d_hidden`` hyperplanes in general position in ``d_in`` dimensions:
+    ``sum_{j=0}^{d_in} C(d_hidden, j)``; ``d_hidden + 1`` for one input, ``2**d_hidden`` when
+    ``d_hidden <= d_in``.
+    """
+    return sum(comb(int(d_hidden), j) for j in range(int(d_in) + 1))
+
 
 
 def max_regions_deep_1d(d: int, k: int) -> int:
@@ -200,37 +218,115 @@ def random_relu_network(
     if len(sizes) < 2:
         raise ValueError(f"layer_sizes needs an input and an output size, got {sizes}")
     rng = np.random.default_rng(seed)
-    pairs = zip(sizes[:-1], sizes[1:], strict=True)
-    omegas = [rng.normal(0.0, np.sqrt(2.0 / a), size=(b, a)) for a, b in pairs]
+    _, omegas = init_network(sizes, seed=rng, init="he")  # draws the weights first, then:
     betas = [rng.normal(0.0, bias_std, size=b) for b in sizes[1:]]
     return betas, omegas
+
+
+# ---------------------------------------------------------------- counts on a grid
+
+
+def count_linear_regions_1d(y: ArrayLike, x: ArrayLike, *, tol: float = 1e-6) -> int:
+    """Number of linear pieces of a continuous piecewise-linear function sampled on a grid.
+
+    The slope of each grid interval is compared with the next one; a change larger than
+    ``tol * max(1, max |slope|)`` is a joint. A joint strictly inside an interval gives that
+    interval a slope in between its neighbours': two changes in a row, which count as ONE joint.
+    In general a run of r consecutive changes counts as ceil(r / 2) joints (the fewest joints
+    that explain it), so joints must be at least two grid intervals apart to be told apart:
+    sample finely.
+
+    Args:
+        y: function values, shape ``(n,)``.
+        x: grid, shape ``(n,)`` (sorted here if it is not).
+        tol: relative tolerance on slope changes.
+
+    Returns:
+        The number of linear regions (joints + 1) seen on the grid; 1 for fewer than 3 points.
+    """
+    xs: np.ndarray = np.asarray(x, dtype=float).ravel()
+    ys: np.ndarray = np.asarray(y, dtype=float).ravel()
+    if xs.shape != ys.shape:
+        raise ValueError(f"x and y should have the same shape, got {xs.shape} and {ys.shape}")
+    order = np.argsort(xs, kind="stable")
+    xs, ys = xs[order], ys[order]
+    keep = np.concatenate([[True], np.diff(xs) > 0])  # drop repeated grid points
+    xs, ys = xs[keep], ys[keep]
+    if xs.size < 3:
+        return 1
+    slopes = np.diff(ys) / np.diff(xs)
+    threshold = tol * max(1.0, float(np.max(np.abs(slopes))))
+    changed = np.abs(np.diff(slopes)) > threshold
+    edges = np.diff(np.concatenate([[0], changed.astype(np.int8), [0]]))
+    runs = np.flatnonzero(edges == -1) - np.flatnonzero(edges == 1)  # lengths of runs
+    return int(np.sum((runs + 1) // 2)) + 1
+
+
+def activation_patterns(
+    X: ArrayLike, betas: Sequence[ArrayLike], omegas: Sequence[ArrayLike]
+) -> np.ndarray:
+    """Which ReLUs are on (pre-activation > 0) at each input.
+
+    Args:
+        X: inputs, shape ``(n, D_in)``.
+        betas, omegas: a ReLU network as in :func:`helpers.networks.deep_forward`.
+
+    Returns:
+        Boolean array of shape ``(n, D_1 + ... + D_K)``: the hidden units of layer 1, then
+        layer 2, and so on (the linear output layer has no pattern). Shape ``(n, 0)`` for a
+        network without hidden layers.
+    """
+    out, hidden = deep_forward(X, betas, omegas, return_hidden=True)
+    if not hidden:
+        return np.zeros((out.shape[0], 0), dtype=bool)
+    return np.concatenate(hidden, axis=1) > 0  # relu(z) > 0 exactly where z > 0
+
+
+def count_activation_regions(
+    X: ArrayLike, betas: Sequence[ArrayLike], omegas: Sequence[ArrayLike]
+) -> int:
+    """Number of distinct activation patterns among the inputs ``X`` (shape ``(n, D_in)``).
+
+    The inputs sharing one pattern form a convex region on which the network is a single
+    affine function, so on a fine grid this counts the regions the grid touches. (It can
+    exceed the number of distinct linear pieces when neighbouring regions happen to share
+    the same affine function, e.g. through a unit with zero outgoing weight.)
+    """
+    patterns = activation_patterns(X, betas, omegas)
+    if patterns.shape[0] == 0:
+        return 0
+    if patterns.shape[1] == 0:
+        return 1
+    # pack each row's bits into bytes and compare rows as opaque blobs: much faster than
+    # np.unique(patterns, axis=0) on large grids
+    packed = np.ascontiguousarray(np.packbits(patterns, axis=1))
+    rows = packed.view(np.dtype((np.void, packed.shape[1]))).ravel()
+    return int(np.unique(rows).shape[0])
 
 
 # ---------------------------------------------------------------- exact counts in 1-D
 
 
-def _layers(betas: Sequence[ArrayLike], omegas: Sequence[ArrayLike]) -> tuple[list, list]:
-    B = [np.asarray(b, dtype=float).reshape(-1) for b in betas]
-    W = [np.asarray(w, dtype=float) for w in omegas]
-    if not W or len(B) != len(W):
-        raise ValueError("a network is (betas, omegas) with one beta and one Omega per layer")
-    for k, (b, w) in enumerate(zip(B, W, strict=True)):
-        if w.ndim != 2 or b.shape != (w.shape[0],) or (k and w.shape[1] != W[k - 1].shape[0]):
-            raise ValueError(f"layer {k + 1}: Omega of shape {w.shape} and beta of shape "
-                             f"{b.shape} do not fit (Omega is out x in, beta has `out` entries)")
+def _one_input(betas: Sequence[ArrayLike], omegas: Sequence[ArrayLike]) -> Network:
+    B, W = check_network(betas, omegas)
     if W[0].shape[1] != 1:
         raise ValueError(f"a 1-D count needs one input, the network has {W[0].shape[1]}")
     return B, W
 
 
-def _forward_with_slope(x: np.ndarray, B: list, W: list, layers: int) -> tuple[np.ndarray, ...]:
-    """Hidden layer ``layers`` and its derivative in x at points x (shapes (n, D))."""
+def _hidden_and_slope(x: np.ndarray, B: list, W: list, layers: int) -> tuple[np.ndarray, np.ndarray]:
+    """Hidden layer ``layers`` (0 = the input) and its derivative in x, at points x: (n, D) each.
+
+    The values come from ``deep_forward``; the derivative follows the chain rule through the
+    same on/off pattern: dh_{k+1}/dx = [h_{k+1} > 0] * (dh_k/dx @ Omega_k.T).
+    """
     h, dh = x[:, None], np.ones((x.size, 1))
-    for beta, omega in zip(B[:layers], W[:layers], strict=True):
-        z, dz = h @ omega.T + beta, dh @ omega.T
-        on = z > 0
-        h, dh = np.where(on, z, 0.0), np.where(on, dz, 0.0)
-    return h, dh
+    if layers == 0:
+        return h, dh
+    _, hidden = deep_forward(h, B[:layers + 1], W[:layers + 1], return_hidden=True)
+    for k in range(layers):
+        dh = np.where(hidden[k] > 0, dh @ W[k].T, 0.0)
+    return hidden[-1], dh
 
 
 def breakpoints_1d(
@@ -246,7 +342,7 @@ def breakpoints_1d(
         Sorted array ``[lo, joints..., hi]`` of shape ``(J + 2,)``; the network is affine between
         neighbours (the activation pattern is constant there).
     """
-    B, W = _layers(betas, omegas)
+    B, W = _one_input(betas, omegas)
     points = np.array([float(lo), float(hi)])
     if not points[0] < points[1]:
         raise ValueError(f"need lo < hi, got lo={lo}, hi={hi}")
@@ -254,7 +350,7 @@ def breakpoints_1d(
     for layer in range(len(W) - 1):
         left, right = points[:-1], points[1:]
         mid = (left + right) / 2
-        h, dh = _forward_with_slope(mid, B, W, layer)
+        h, dh = _hidden_and_slope(mid, B, W, layer)
         z = h @ W[layer].T + B[layer]
         dz = dh @ W[layer].T
         with np.errstate(divide="ignore", invalid="ignore"):
@@ -280,12 +376,12 @@ def count_regions_1d_exact(
     slope on both (a unit can switch without changing the output, e.g. if its outgoing weight
     is 0). Slopes count as equal when they differ by at most ``tol * max(1, max |slope|)``.
     """
-    B, W = _layers(betas, omegas)
+    B, W = _one_input(betas, omegas)
     if W[-1].shape[0] != 1:
         raise ValueError(f"count regions of one output at a time; the network has {W[-1].shape[0]}")
     points = breakpoints_1d(B, W, lo, hi)
     mid = (points[:-1] + points[1:]) / 2
-    _, dh = _forward_with_slope(mid, B, W, len(W) - 1)
+    _, dh = _hidden_and_slope(mid, B, W, len(W) - 1)
     slope = (dh @ W[-1].T)[:, 0]
     threshold = tol * max(1.0, float(np.max(np.abs(slope))))
     return int(1 + np.count_nonzero(np.abs(np.diff(slope)) > threshold))

@@ -1,25 +1,32 @@
 """Interactive explorers for lectures and self-study (ipywidgets + matplotlib).
 
-Nothing graded depends on a widget. Each function returns a widget to display as the last
-expression of a cell; in a headless run (nbval, nbgrader) it draws once and never blocks.
+The drawing modules split by kind: this one builds explorers, ``helpers.plots`` draws the
+static figures they show. Nothing graded depends on a widget. Each function returns a widget
+to display as the last expression of a cell; in a headless run (nbgrader, the tests) it draws
+once and never blocks. ipywidgets and matplotlib are imported when a function is called.
+
+Functions:
+    neuron_explorer           sliders for a neuron's weights and bias, and its activation
+    shallow_network_explorer  sliders for the ten parameters of a 1-3-1 network
+    approximation_explorer    a slider for the number of units approximating a curve
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
 import numpy as np
+from numpy.typing import ArrayLike
 
 from helpers.activations import ACTIVATIONS
-from helpers.data import make_blobs
+from helpers.data import EXAMPLE_PHI, EXAMPLE_THETA, default_target, make_blobs
+from helpers.networks import fit_output_weights, shallow_forward, shallow_joints, theta_from_joints
+from helpers.neurons import neuron_output
+from helpers.plots import mark_joints, plot_decision_boundary, plot_shallow_pieces
+from helpers.regions import count_linear_regions_1d
 
-__all__ = ["neuron_explorer", "neuron_output"]
-
-
-def neuron_output(X: np.ndarray, w: Any, b: float, activation: str = "sigmoid") -> np.ndarray:
-    """A single neuron's output f(b + X w): ``X`` of shape ``(n, 2)``, ``w`` of shape ``(2,)``."""
-    f, _ = ACTIVATIONS[activation]
-    return np.asarray(f(np.asarray(X, dtype=float) @ np.asarray(w, dtype=float) + b))
+__all__ = ["neuron_explorer", "shallow_network_explorer", "approximation_explorer"]
 
 
 def neuron_explorer(
@@ -36,8 +43,6 @@ def neuron_explorer(
     """
     import ipywidgets as widgets
     import matplotlib.pyplot as plt
-
-    from helpers.plots import plot_decision_boundary
 
     if X is None or y is None:
         X, y = make_blobs(100, seed=0)
@@ -79,3 +84,103 @@ def neuron_explorer(
     controls = widgets.HBox([widgets.VBox([w1, w2, b]), widgets.VBox([act, accuracy])],
                             layout=widgets.Layout(flex_flow="row wrap"))
     return widgets.VBox([controls, out])
+
+
+def shallow_network_explorer(
+    theta: ArrayLike | None = None,
+    phi: ArrayLike | None = None,
+    *,
+    x_range: tuple[float, float] = (0.0, 2.0),
+) -> Any:
+    """Ten sliders (theta_10 ... theta_31, phi_0 ... phi_3) driving a 1-3-1 ReLU network.
+
+    Shows :func:`plot_shallow_pieces` live, and below it the joints and the region count.
+    Starts from ``theta`` (shape ``(3, 2)``) and ``phi`` (shape ``(4,)``), by default the
+    running example. Returns a VBox.
+    """
+    import ipywidgets as widgets
+    import matplotlib.pyplot as plt
+
+    theta = EXAMPLE_THETA if theta is None else np.asarray(theta, dtype=float)
+    phi = EXAMPLE_PHI if phi is None else np.asarray(phi, dtype=float)
+    if theta.shape != (3, 2) or phi.shape != (4,):
+        raise ValueError(f"the explorer shows a 1-3-1 network: theta (3, 2) and phi (4,); "
+                         f"got {theta.shape} and {phi.shape}")
+    # 400 px per slider (a 260 px track) in rows that wrap: at 1280 x 720 two columns fit and
+    # every readout stays in view.
+    common = dict(step=0.05, continuous_update=False, readout_format=".2f",
+                  layout=widgets.Layout(width="400px"), style={"description_width": "40px"})
+    sliders: dict[str, Any] = {}
+    columns = []
+    for d in range(3):
+        box = []
+        for i in range(2):
+            name = f"t{d + 1}{i}"
+            sliders[name] = widgets.FloatSlider(value=float(theta[d, i]), min=-3.0, max=3.0,
+                                                description=f"θ{d + 1}{i}", **common)
+            box.append(sliders[name])
+        columns.append(widgets.VBox(box))
+    phi_box = []
+    for i in range(4):
+        name = f"p{i}"
+        bound = max(10.0, abs(float(phi[i])))
+        sliders[name] = widgets.FloatSlider(value=float(phi[i]), min=-bound, max=bound,
+                                            description=f"φ{i}", **common)
+        phi_box.append(sliders[name])
+    columns.append(widgets.VBox(phi_box[:2]))
+    columns.append(widgets.VBox(phi_box[2:]))
+    info = widgets.HTML()
+    x = np.linspace(x_range[0], x_range[1], 801)
+
+    def draw(**values: float) -> None:
+        th = np.array([[values[f"t{d + 1}{i}"] for i in range(2)] for d in range(3)])
+        ph = np.array([values[f"p{i}"] for i in range(4)])
+        plot_shallow_pieces(th, ph, x=x)
+        plt.show()
+        joints = shallow_joints(th)
+        text = ", ".join("never" if not np.isfinite(j) else f"{j:.2f}" for j in joints)
+        info.value = (f"<b>joints</b> x = −θ<sub>d0</sub>/θ<sub>d1</sub>: {text} &nbsp; "
+                      f"<b>regions on [{x_range[0]:g}, {x_range[1]:g}]:</b> "
+                      f"{count_linear_regions_1d(shallow_forward(x, th, ph), x)} (at most 4)")
+
+    out = widgets.interactive_output(draw, sliders)
+    return widgets.VBox([widgets.HBox(columns, layout=widgets.Layout(flex_flow="row wrap")), info, out])
+
+
+def approximation_explorer(
+    target: Callable[[np.ndarray], np.ndarray] | None = None,
+    *,
+    x_range: tuple[float, float] = (0.0, 2.0),
+    max_units: int = 40,
+) -> Any:
+    """A slider for D: a shallow ReLU network with D evenly spaced joints fitted to ``target``.
+
+    The joints sit at ``np.linspace(lo, hi, D, endpoint=False)`` (slope +1 units); the output
+    weights are the least-squares fit on 400 points. Draws the target, the fit and its joints,
+    and reports the largest error. Returns a VBox.
+    """
+    import ipywidgets as widgets
+    import matplotlib.pyplot as plt
+
+    target = default_target if target is None else target
+    lo, hi = x_range
+    x = np.linspace(lo, hi, 400)
+    y = np.asarray(target(x), dtype=float)
+    units = widgets.IntSlider(value=3, min=1, max=max_units, description="units D",
+                              continuous_update=False)
+
+    def draw(D: int) -> None:
+        theta = theta_from_joints(np.linspace(lo, hi, D, endpoint=False))
+        phi = fit_output_weights(x, y, theta)
+        fit = shallow_forward(x, theta, phi)
+        fig, ax = plt.subplots(figsize=(8, 3), layout="constrained")
+        ax.plot(x, y, color="0.6", lw=4, label="target")
+        ax.plot(x, fit, color="C3", lw=1.5, label=f"network, D = {D}")
+        mark_joints(ax, shallow_joints(theta), lo - 1, hi)
+        ax.set_xlabel("input x")
+        ax.set_title(f"largest error {np.abs(fit - y).max():.3g}", fontsize=10)
+        ax.legend(frameon=False, loc="upper right")
+        plt.show()
+
+    out = widgets.interactive_output(draw, {"D": units})
+    return widgets.VBox([units, out])

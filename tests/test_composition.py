@@ -19,8 +19,8 @@ from helpers.composition import (
     two_layer_forward,
     two_layer_to_deep,
 )
-from helpers.networks import count_linear_regions_1d, deep_forward, shallow_forward
-from helpers.regions import count_regions_1d_exact, random_relu_network
+from helpers.networks import deep_forward, shallow_forward
+from helpers.regions import count_linear_regions_1d, count_regions_1d_exact, random_relu_network
 
 # The folding pair of notebook 03: network 1 sweeps [-1, 1] three times, network 2 has 3 pieces.
 THETA1 = np.array([[1.5, 1.0], [1 / 3, 1.0], [-1 / 3, 1.0]])

@@ -57,6 +57,18 @@ def test_spirals_balance_the_classes():
         data.make_spirals(10, n_classes=1)
 
 
+def test_default_target_and_the_example_network():
+    from helpers.data import EXAMPLE_PHI, EXAMPLE_THETA, default_target
+
+    x = np.linspace(0, 2, 5)
+    np.testing.assert_allclose(default_target(x), np.exp(-x) * np.sin(6 * x) + 0.3 * x)
+    assert default_target([[0.0]]).shape == (1, 1)
+    assert EXAMPLE_THETA.shape == (3, 2) and EXAMPLE_PHI.shape == (4,)
+    np.testing.assert_allclose(-EXAMPLE_THETA[:, 0] / EXAMPLE_THETA[:, 1], [0.3, 0.5, 0.5 / 0.65])
+    with pytest.raises(ValueError, match="read-only"):
+        EXAMPLE_THETA[0, 0] = 1.0  # shared by every notebook: nobody changes it by accident
+
+
 # --- MNIST-1D and digits loaders -------------------------------------------------------------
 
 

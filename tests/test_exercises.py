@@ -12,6 +12,8 @@ import pytest
 
 from tests.course import CASES, load_cases, notebook_cells, running_kernel
 
+pytestmark = pytest.mark.notebooks
+
 
 @pytest.mark.parametrize("case_file", CASES, ids=[p.stem.removeprefix("cases_") for p in CASES])
 def test_exercise_tests_judge_answers_correctly(case_file):

@@ -12,9 +12,12 @@ import subprocess
 from pathlib import Path
 
 import nbformat
+import pytest
 
 from tests.course import ROOT, load_cases
 from tests.test_pipeline import ENV, NBGRADER, nbgrader, read_scores
+
+pytestmark = pytest.mark.notebooks
 
 ASSIGNMENT = "01-neurons"
 NAME = f"{ASSIGNMENT}.ipynb"

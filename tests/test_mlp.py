@@ -8,6 +8,7 @@ import pytest
 from helpers.data import make_moons, make_spirals
 from helpers.gradcheck import gradcheck, numerical_gradient, relative_error
 from helpers.mlp import MLP
+from helpers.networks import deep_forward, init_network
 from helpers.optim import SGD, Adam
 
 
@@ -76,6 +77,43 @@ def test_params_order_shapes_and_dtype():
     assert "MLP([40, 100, 100, 10]" in repr(net)
     np.testing.assert_array_equal(MLP([3, 4, 2], seed=5).params[0], MLP([3, 4, 2], seed=5).params[0])
     assert not np.array_equal(MLP([3, 4, 2], seed=5).params[0], MLP([3, 4, 2], seed=6).params[0])
+
+
+@pytest.mark.parametrize("activation", ["relu", "leaky_relu", "tanh", "sigmoid", "linear"])
+def test_mlp_forward_is_the_list_forward_pass(activation):
+    """The MLP's fast layers compute helpers.networks.deep_forward, for every activation."""
+    rng = np.random.default_rng(2)
+    betas, omegas = init_network([3, 5, 4, 2], seed=1)
+    betas = [rng.normal(size=b.shape) for b in betas]
+    X = rng.normal(size=(7, 3))
+    net = MLP.from_parameters(betas, omegas, activation=activation)
+    assert net.dtype == np.float64 and net.layer_sizes == [3, 5, 4, 2]
+    expected = deep_forward(X, betas, omegas, activation)
+    np.testing.assert_allclose(net.forward(X), expected, rtol=1e-12, atol=1e-12)
+    # and back: the network's own arrays in the list form give the same outputs
+    np.testing.assert_allclose(deep_forward(X, net.betas, net.omegas, activation), expected, rtol=1e-12)
+    float32 = MLP.from_parameters([b.astype(np.float32) for b in betas],
+                                  [w.astype(np.float32) for w in omegas], activation=activation)
+    assert float32.dtype == np.float32
+    np.testing.assert_allclose(float32.forward(X), expected, rtol=1e-4, atol=1e-5)
+
+
+def test_betas_and_omegas_are_the_params_themselves():
+    net = MLP([3, 4, 2], seed=0)
+    assert all(a is b for a, b in zip(net.omegas, net.params[0::2], strict=True))
+    assert all(a is b for a, b in zip(net.betas, net.params[1::2], strict=True))
+    net.betas[1][...] = 5.0  # writing into them changes the network
+    np.testing.assert_allclose(net.forward(np.zeros((1, 3))), [[5.0, 5.0]])
+    # from_parameters copies: the caller's arrays stay the caller's
+    betas, omegas = init_network([3, 4, 2])
+    copy = MLP.from_parameters(betas, omegas)
+    copy.omegas[0][...] = 0.0
+    assert np.any(omegas[0] != 0.0)
+    with pytest.raises(ValueError, match=r"Omega_1 \(layer 2\) has shape \(2, 3\) but h_1 has 4 units"):
+        MLP.from_parameters(betas, [omegas[0], np.ones((2, 3))])
+    # the MLP and init_network start from the same weights (one initialiser)
+    for a, b in zip(MLP([3, 4, 2], seed=0, dtype=np.float64).omegas, omegas, strict=True):
+        np.testing.assert_array_equal(a, b)
 
 
 def test_output_shapes():
@@ -151,10 +189,14 @@ def test_fit_binary_cross_entropy():
     assert net.accuracy(X, y) > 0.95
 
 
-def test_fit_with_progress_bar_runs(capsys):
+def test_fit_shows_a_progress_bar_only_when_asked(capsys):
     X, y = make_moons(40, seed=0)
     net = MLP([2, 4, 2])
-    net.fit(X, y, optimizer=SGD(net.params, lr=0.1), epochs=2, batch_size=8)
+    history = net.fit(X, y, optimizer=SGD(net.params, lr=0.1), epochs=2, batch_size=8)
+    assert len(history["loss"]) == 2
+    assert capsys.readouterr().err.strip()  # the bar is drawn on stderr
+    net.fit(X, y, optimizer=SGD(net.params, lr=0.1), epochs=2, batch_size=8, progress=False)
+    assert capsys.readouterr() == ("", "")
     assert net.fit(X, y, optimizer=SGD(net.params, lr=0.1), epochs=0, batch_size=8,
                    progress=False) == {"loss": [], "accuracy": []}
 

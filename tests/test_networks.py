@@ -1,32 +1,27 @@
-"""Tests of helpers.networks: shallow and deep forward passes, parameter counts, regions."""
+"""Tests of helpers.networks: the validator, shallow and deep forward passes, init, parameter counts."""
 
 from __future__ import annotations
 
 import numpy as np
 import pytest
-from hypothesis import given, settings
-from hypothesis import strategies as st
 
 from helpers.activations import sigmoid
+from helpers.data import EXAMPLE_PHI as PHI
+from helpers.data import EXAMPLE_THETA as THETA
+from helpers.layers import init_weights
 from helpers.networks import (
-    activation_patterns,
-    count_activation_regions,
-    count_linear_regions_1d,
+    check_network,
     count_parameters,
     deep_forward,
     fit_output_weights,
     init_network,
-    max_regions_shallow,
+    layer_sizes,
     shallow_forward,
     shallow_hidden,
     shallow_joints,
+    shallow_to_deep,
     theta_from_joints,
 )
-
-# The book's example network (Figure 3.3 style): three joints in [0, 2].
-THETA = np.array([[0.3, -1.0], [-1.0, 2.0], [-0.5, 0.65]])
-PHI = np.array([-0.3, 2.0, -1.0, 7.0])
-
 
 # ---------------------------------------------------------------- shallow networks
 
@@ -116,6 +111,11 @@ def test_deep_forward_equals_shallow_forward():
     omegas = [THETA[:, 1:], PHI[None, 1:]]
     np.testing.assert_allclose(deep_forward(x[:, None], betas, omegas)[:, 0],
                                shallow_forward(x, THETA, PHI))
+    # the sum over units written out, the book's eq. 3.1
+    by_hand = PHI[0] + sum(PHI[d + 1] * np.maximum(THETA[d, 0] + THETA[d, 1] * x, 0) for d in range(3))
+    np.testing.assert_allclose(shallow_forward(x, THETA, PHI), by_hand)
+    b, o = shallow_to_deep(THETA, PHI)
+    assert [a.shape for a in b] == [(3,), (1,)] and [a.shape for a in o] == [(3, 1), (1, 3)]
 
 
 def test_deep_forward_is_batch_first_and_last_layer_linear():
@@ -161,7 +161,7 @@ def test_deep_forward_no_hidden_layer_is_affine():
                                                       np.ones((1, 1))],
          r"2 bias vectors but 3 weight matrices"),
         (np.ones((1, 2)), [np.zeros(3), np.zeros(1)], [np.ones((3, 1)), np.ones((1, 3))],
-         r"x has 2 features"),
+         r"Omega_0 \(layer 1\) has 1 columns but x has 2 features"),
         (np.ones((2, 1)), [np.zeros(4), np.zeros(1)], [np.ones((3, 1)), np.ones((1, 3))],
          r"beta_0 \(layer 1\) has shape \(4,\) but Omega_0 has shape \(3, 1\)"),
         (np.ones((2, 1)), [np.zeros(3), np.zeros(1)], [np.ones((3, 1)), np.ones(3)],
@@ -172,6 +172,16 @@ def test_deep_forward_no_hidden_layer_is_affine():
 def test_deep_forward_shape_errors(X, betas, omegas, message):
     with pytest.raises(ValueError, match=message):
         deep_forward(X, betas, omegas)
+
+
+def test_check_network_returns_float_lists_and_refuses_arrays():
+    B, W = check_network([[1, 2]], [[[1, 0], [0, 1]]])
+    assert B[0].dtype == np.float64 and W[0].shape == (2, 2)
+    B, _ = check_network([np.zeros((2, 1))], [np.ones((2, 3))], dtype=np.float32)
+    assert B[0].shape == (2,) and B[0].dtype == np.float32
+    with pytest.raises(TypeError, match="lists with one array per layer"):
+        check_network(np.zeros(2), [np.ones((2, 3))])
+    assert layer_sizes(*init_network([3, 4, 5, 2])) == [3, 4, 5, 2]
 
 
 def test_init_network_shapes_seed_and_scale():
@@ -185,10 +195,22 @@ def test_init_network_shapes_seed_and_scale():
     assert not np.array_equal(omegas[1], other[1])
     big = init_network([400, 300], seed=3)[1][0]
     assert abs(big.std() - np.sqrt(2 / 400)) < 0.01 * np.sqrt(2 / 400) * 5
-    small = init_network([400, 300], seed=3, scale=0.1)[1][0]
+    small = init_network([400, 300], seed=3, init=0.1)[1][0]
     assert abs(small.std() - 0.1) < 0.005
-    with pytest.raises(ValueError, match="'he' or a float"):
-        init_network([2, 2], scale="xavier")
+    glorot = init_network([400, 300], seed=3, init="glorot")[1][0]
+    assert abs(glorot.std() - np.sqrt(2 / 700)) < 0.05 * np.sqrt(2 / 700)
+    np.testing.assert_array_equal(init_network([400, 300], seed=3, init="xavier")[1][0], glorot)
+    with pytest.raises(ValueError, match="'he', 'glorot'"):
+        init_network([2, 2], init="lecun")
+
+
+def test_init_network_draws_what_init_weights_draws():
+    """One initialiser: the list form and the layers (hence the MLP) start from the same weights."""
+    rng = np.random.default_rng(5)
+    expected = [init_weights(3, 4, "glorot", rng), init_weights(4, 2, "glorot", rng)]
+    _, omegas = init_network([3, 4, 2], seed=5, init="glorot")
+    for a, b in zip(omegas, expected, strict=True):
+        np.testing.assert_array_equal(a, b)
 
 
 @pytest.mark.parametrize(
@@ -207,131 +229,3 @@ def test_count_parameters_rejects_bad_sizes():
         count_parameters([3])
     with pytest.raises(ValueError, match="at least one unit"):
         count_parameters([3, 0, 1])
-
-
-def test_max_regions_shallow():
-    assert [max_regions_shallow(1, d) for d in (1, 3, 10)] == [2, 4, 11]
-    assert max_regions_shallow(2, 3) == 7
-    assert max_regions_shallow(5, 3) == 8  # D <= D_i: 2^D
-    assert max_regions_shallow(2, 10) == 56
-
-
-# ---------------------------------------------------------------- counting regions in 1-D
-
-
-def test_count_linear_regions_1d_simple_functions():
-    x = np.linspace(-1, 1, 101)
-    assert count_linear_regions_1d(3 * x + 1, x) == 1
-    assert count_linear_regions_1d(np.abs(x), x) == 2  # joint on a grid point
-    assert count_linear_regions_1d(np.abs(x - 0.013), x) == 2  # joint inside an interval
-    assert count_linear_regions_1d(np.maximum(np.abs(x) - 0.5, 0), x) == 3
-    assert count_linear_regions_1d([1.0, 2.0], [0.0, 1.0]) == 1
-
-
-def test_count_linear_regions_1d_of_the_book_network():
-    for n in (1000, 1001, 2000, 2003, 5000):  # joints on and between grid points
-        x = np.linspace(0, 2, n)
-        assert count_linear_regions_1d(shallow_forward(x, THETA, PHI), x) == 4
-
-
-def test_count_linear_regions_1d_unsorted_input_and_joints_outside():
-    x = np.random.default_rng(0).permutation(np.linspace(0, 2, 1001))
-    assert count_linear_regions_1d(shallow_forward(x, THETA, PHI), x) == 4
-    x = np.linspace(0.55, 2, 500)  # only the third joint is inside
-    assert count_linear_regions_1d(shallow_forward(x, THETA, PHI), x) == 2
-
-
-def test_count_linear_regions_1d_coinciding_joints_count_once():
-    theta = theta_from_joints([0.25, 0.25, 0.6])
-    x = np.linspace(0, 1, 777)
-    assert count_linear_regions_1d(shallow_forward(x, theta, [0, 1, 1, -1]), x) == 3
-    # two units whose effects cancel leave no joint at all
-    assert count_linear_regions_1d(shallow_forward(x, theta, [0, 1, -1, 0]), x) == 1
-
-
-def test_count_linear_regions_1d_shape_error():
-    with pytest.raises(ValueError, match="same shape"):
-        count_linear_regions_1d([1.0, 2.0, 3.0], [0.0, 1.0])
-
-
-@settings(max_examples=60, deadline=None)
-@given(
-    joints=st.lists(st.floats(-0.95, 0.95), min_size=1, max_size=8),
-    signs=st.lists(st.sampled_from([-1.0, 1.0]), min_size=8, max_size=8),
-    weights=st.lists(st.floats(0.2, 3.0), min_size=8, max_size=8),
-    offset=st.floats(0.0, 1.0),
-)
-def test_count_linear_regions_1d_counts_separated_joints(joints, signs, weights, offset):
-    joints = np.array(sorted(joints))
-    if np.any(np.diff(joints) < 0.02):  # keep joints several grid intervals apart
-        joints = np.linspace(-0.9, 0.9, len(joints))
-    D = len(joints)
-    theta = theta_from_joints(joints, signs[:D])
-    phi = np.concatenate([[0.5], np.array(weights[:D]) * np.array(signs[:D])])
-    x = np.linspace(-1, 1, 1001) + offset * 0.002  # shift so joints fall anywhere
-    y = shallow_forward(x, theta, phi)
-    assert count_linear_regions_1d(y, x) == D + 1
-
-
-# ---------------------------------------------------------------- activation patterns
-
-
-def _grid(lo: float = -1.0, hi: float = 1.0, n: int = 201) -> np.ndarray:
-    g = np.linspace(lo, hi, n)
-    a, b = np.meshgrid(g, g)
-    return np.column_stack([a.ravel(), b.ravel()])
-
-
-def test_activation_patterns_shape_and_values():
-    betas = [np.array([0.0, -0.5]), np.zeros(1)]
-    omegas = [np.array([[1.0, 0.0], [0.0, 1.0]]), np.ones((1, 2))]
-    X = np.array([[1.0, 1.0], [-1.0, 1.0], [1.0, 0.0], [-1.0, -1.0]])
-    P = activation_patterns(X, betas, omegas)
-    assert P.dtype == bool and P.shape == (4, 2)
-    np.testing.assert_array_equal(P, [[1, 1], [0, 1], [1, 0], [0, 0]])
-    b3, o3 = init_network([2, 3, 4, 1])
-    assert activation_patterns(X, b3, o3).shape == (4, 7)
-    assert activation_patterns(X, [np.zeros(1)], [np.ones((1, 2))]).shape == (4, 0)
-
-
-def test_count_activation_regions_of_lines_in_the_plane():
-    X = _grid()
-    head = np.ones((1, 2))
-    crossing = [np.array([0.0, 0.1]), np.zeros(1)], [np.eye(2), head]
-    assert count_activation_regions(X, *crossing) == 4
-    parallel = [np.array([0.0, -0.5]), np.zeros(1)], [np.array([[1.0, 0.0], [1.0, 0.0]]), head]
-    assert count_activation_regions(X, *parallel) == 3
-    # three lines in general position through the square: the maximum 7
-    normals = np.array([[1.0, 0.2], [-0.3, 1.0], [1.0, 1.0]])
-    general = [np.array([0.1, -0.2, 0.3]), np.zeros(1)], [normals, np.ones((1, 3))]
-    assert count_activation_regions(X, *general) == 7 == max_regions_shallow(2, 3)
-
-
-def test_count_activation_regions_shallow_random_never_exceeds_the_bound():
-    X = _grid(-3, 3, 151)
-    for seed in range(5):
-        betas, omegas = init_network([2, 6, 1], seed=seed, scale=1.0)
-        betas[0] = np.random.default_rng(seed).normal(size=6)
-        assert 1 <= count_activation_regions(X, betas, omegas) <= max_regions_shallow(2, 6)
-
-
-def test_count_activation_regions_1d_agrees_with_slope_count():
-    x = np.linspace(0, 2, 4001)
-    betas = [THETA[:, 0], PHI[:1]]
-    omegas = [THETA[:, 1:], PHI[None, 1:]]
-    assert count_activation_regions(x[:, None], betas, omegas) == 4
-    y = deep_forward(x[:, None], betas, omegas)[:, 0]
-    assert count_linear_regions_1d(y, x) == 4
-
-
-def test_count_activation_regions_matches_unique_rows_and_edge_cases():
-    rng = np.random.default_rng(5)
-    X = rng.uniform(-2, 2, size=(4000, 2))
-    for sizes in ([2, 3, 1], [2, 9, 1], [2, 12, 7, 1]):  # 1 and 2 bytes per packed row
-        betas, omegas = init_network(sizes, seed=1)
-        betas = [rng.normal(size=b.shape) for b in betas]
-        expected = np.unique(activation_patterns(X, betas, omegas), axis=0).shape[0]
-        assert count_activation_regions(X, betas, omegas) == expected
-    no_hidden = [np.zeros(1)], [np.ones((1, 2))]
-    assert count_activation_regions(X, *no_hidden) == 1
-    assert count_activation_regions(X[:0], *no_hidden) == 0

@@ -178,3 +178,14 @@ def test_simulation_is_lif_step_in_a_loop():
             fired.append(t[k + 1])
     assert np.allclose(v_sim, trace, rtol=0, atol=1e-15)
     assert np.array_equal(spikes, fired) and len(fired) > 0
+
+
+def test_neuron_output_is_the_activation_of_the_affine_map():
+    from helpers.neurons import neuron_output
+
+    X = np.array([[1.0, 2.0], [-1.0, 0.5]])
+    np.testing.assert_allclose(neuron_output(X, [2.0, -1.0], 0.5, "relu"), [0.5, 0.0])
+    np.testing.assert_allclose(neuron_output(X, [2.0, -1.0], 0.5), 1 / (1 + np.exp(-np.array([0.5, -2.0]))))
+    np.testing.assert_allclose(neuron_output(X, [1.0, 1.0], 0.0, np.tanh), np.tanh([3.0, -0.5]))
+    with pytest.raises(ValueError, match=r"w shape \(D,\)"):
+        neuron_output(X, [1.0, 2.0, 3.0], 0.0)

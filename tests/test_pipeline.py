@@ -24,7 +24,9 @@ from pathlib import Path
 import nbformat
 import pytest
 
-from tests.course import ASSIGNMENTS, ROOT, load_cases, notebook_cells
+from tests.course import ASSIGNMENTS, ROOT, CourseError, cases_path, load_cases, notebook_cells
+
+pytestmark = pytest.mark.notebooks
 
 NBGRADER = [sys.executable, "-m", "nbgrader"]
 # nbgrader runs `alembic` (its database migrations) from PATH: put this environment's bin first.
@@ -82,10 +84,13 @@ def solution_lines(assignment: str) -> list[str]:
 
 def wrong_submission(assignment: str, solution: nbformat.NotebookNode) -> tuple[nbformat.NotebookNode, str]:
     """The solution with one answer replaced by the cases file's pipeline wrong answer."""
-    path = ROOT / "tests" / "cases" / f"cases_{assignment.replace('-', '_')}.py"
-    cases = load_cases(path)
+    cases = load_cases(cases_path(assignment))
     answer_id, index = getattr(cases, "PIPELINE_WRONG", (next(iter(cases.WRONG)), 0))
-    _, code = cases.WRONG[answer_id][index]
+    entries = cases.WRONG.get(answer_id, [])
+    if not -len(entries) <= index < len(entries):
+        raise CourseError(f"{cases_path(assignment).name}: PIPELINE_WRONG = {(answer_id, index)!r} "
+                          "names no entry of WRONG; give (answer id, index into its list)")
+    _, code = entries[index]
     nb = nbformat.from_dict(json.loads(nbformat.writes(solution)))
     (cell,) = [c for c in nb.cells if c.metadata.get("nbgrader", {}).get("grade_id") == answer_id]
     cell.source = code
@@ -114,9 +119,17 @@ def test_release_grading_and_feedback(course: Path, assignment: str) -> None:
     released = sorted(p.name for p in (course / "notebooks" / assignment).iterdir())
     assert released == sorted(p.name for p in (ROOT / "notebooks" / assignment).iterdir())
     assert not list((course / "notebooks" / assignment).glob("*.cells"))
-    secrets = hidden_test_lines(assignment) + solution_lines(assignment)
-    assert len(hidden_test_lines(assignment)) >= 5 and len(solution_lines(assignment)) >= 10, (
-        "too few private lines to check the release against")
+    hidden_lines, model_lines = hidden_test_lines(assignment), solution_lines(assignment)
+    secrets = hidden_lines + model_lines
+    assert len(hidden_lines) >= 5, (
+        f"{assignment}: only {len(hidden_lines)} distinctive hidden-test lines (more than 12 "
+        "characters, not in the visible text) to check the release and feedback against, at "
+        "least 5 needed: give the exercises' hidden tests more cases of their own (other inputs, "
+        "edge cases) instead of repeating visible lines")
+    assert len(model_lines) >= 10, (
+        f"{assignment}: only {len(model_lines)} distinctive solution lines (more than 15 "
+        "characters, not in the visible text) to check the release against, at least 10 needed: "
+        "are the answers' ### BEGIN SOLUTION blocks and the written answers' model answers there?")
     shown = "\n".join(cell["source"] for cell in nbformat.reads(generated, as_version=4).cells)
     leaked = [ln for ln in secrets if ln in shown]
     assert not leaked, f"the release shows solution or hidden-test lines: {leaked[:3]}"

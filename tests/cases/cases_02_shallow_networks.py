@@ -177,7 +177,7 @@ CORRECT = {
     "joints": [("np.divide", "def joints(theta):\n    return np.divide(-theta[:, 0], theta[:, 1])")],
     "count-regions": [
         ("ceil of run lengths / 2 (the helper's rule)",
-         "from helpers.networks import count_linear_regions_1d\n"
+         "from helpers.regions import count_linear_regions_1d\n"
          "def count_linear_regions(y, x, tol=1e-6):\n"
          "    return count_linear_regions_1d(y, x, tol=tol)"),
         ("explicit loop over changes",
@@ -230,7 +230,7 @@ CORRECT = {
         ("set of tuples", "def count_regions(X, beta0, Omega0):\n"
                           "    P = X @ Omega0.T + beta0 > 0\n"
                           "    return len({tuple(row) for row in P})"),
-        ("the helper", "from helpers.networks import count_activation_regions\n"
+        ("the helper", "from helpers.regions import count_activation_regions\n"
                        "def count_regions(X, beta0, Omega0):\n"
                        "    return count_activation_regions(X, [beta0, np.zeros(1)],\n"
                        "                                    [Omega0, np.ones((1, len(beta0)))])"),

@@ -282,8 +282,14 @@ WRONG = {
          _mutate("mlp-gradients", "dF = (dF @ Omegas[k]) * act_prime(F[k - 1])",
                  "dF = (dF @ Omegas[k]) * act_prime(F[k])")),
         ("gradient lists in reversed order",
-         _mutate("mlp-gradients", "    return loss, dOmegas, dbetas",
-                 "    return loss, dOmegas[::-1], dbetas[::-1]")),
+         _mutate("mlp-gradients", "    return loss, dbetas, dOmegas",
+                 "    return loss, dbetas[::-1], dOmegas[::-1]")),
+        ("returns the gradients omegas first (the old order)",
+         _mutate("mlp-gradients", "    return loss, dbetas, dOmegas",
+                 "    return loss, dOmegas, dbetas")),
+        ("takes Omegas before betas",
+         _mutate("mlp-gradients", 'def mlp_gradients(X, y, betas, Omegas, activation="relu"):',
+                 'def mlp_gradients(X, y, Omegas, betas, activation="relu"):')),
         ("stops before the first layer",
          _mutate("mlp-gradients", "    for k in reversed(range(K)):",
                  "    dOmegas[0], dbetas[0] = np.zeros_like(Omegas[0]), np.zeros_like(betas[0])\n"
@@ -498,7 +504,7 @@ CORRECT = {
     ],
     "mlp-gradients": [
         ("uses dense_backward, ReLU mask from the hidden output",
-         "def mlp_gradients(X, y, Omegas, betas, activation='relu'):\n"
+         "def mlp_gradients(X, y, betas, Omegas, activation='relu'):\n"
          "    a, da = get_activation(activation)\n"
          "    Hs, Fs, H = [], [], X\n"
          "    for k, (O, b) in enumerate(zip(Omegas, betas)):\n"
@@ -514,7 +520,7 @@ CORRECT = {
          "        dbs.insert(0, db)\n"
          "        if k:\n"
          "            dF = dH * da(Fs[k - 1])\n"
-         "    return loss, dOs, dbs"),
+         "    return loss, dbs, dOs"),
     ],
     "one-weight-step": [
         ("a list, update via the full gradient with the factor folded",

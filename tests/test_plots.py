@@ -1,26 +1,16 @@
-"""Tests of helpers.network_plots: the figures draw what they claim, the explorers respond."""
+"""helpers.plots: the figures draw what they claim and explain bad input."""
 
 from __future__ import annotations
 
-import matplotlib
+import matplotlib.pyplot as plt
+import numpy as np
+import pytest
 
-matplotlib.use("Agg")
-
-import matplotlib.pyplot as plt  # noqa: E402
-import numpy as np  # noqa: E402
-import pytest  # noqa: E402
-
-from helpers.network_plots import (  # noqa: E402
-    EXAMPLE_PHI,
-    EXAMPLE_THETA,
-    approximation_explorer,
-    default_target,
-    plot_output_2d,
-    plot_regions_2d,
-    plot_shallow_pieces,
-    shallow_network_explorer,
-)
-from helpers.networks import count_activation_regions, shallow_forward  # noqa: E402
+from helpers import activations, data, plots
+from helpers.data import EXAMPLE_PHI, EXAMPLE_THETA
+from helpers.networks import shallow_forward
+from helpers.plots import plot_output_2d, plot_regions_2d, plot_shallow_pieces
+from helpers.regions import count_activation_regions
 
 # Three lines in general position through the square [-1, 1]^2: 7 regions.
 BETAS = [np.array([0.1, -0.2, 0.3]), np.zeros(1)]
@@ -31,6 +21,31 @@ OMEGAS = [np.array([[1.0, 0.2], [-0.3, 1.0], [1.0, 1.0]]), np.array([[1.0, -2.0,
 def _close_figures():
     yield
     plt.close("all")
+
+
+def test_plot_function_draws_f_and_derivative():
+    ax = plots.plot_function(activations.tanh, activations.tanh_derivative, title="tanh")
+    labels = [line.get_label() for line in ax.get_lines()]
+    assert labels[:2] == ["tanh", "tanh'"]
+    np.testing.assert_allclose(ax.get_lines()[0].get_ydata(), np.tanh(np.linspace(-5, 5, 400)))
+
+
+def test_decision_boundary_draws_surface_contour_and_data():
+    X, y = data.make_blobs(60, seed=1)
+    ax = plots.plot_decision_boundary(lambda P: activations.sigmoid(P @ [1.0, -1.0] + 0.3), X, y)
+    assert len(ax.collections) >= 3  # filled surface, boundary, two scatters
+    lo, hi = ax.get_xlim()
+    assert lo < X[:, 0].min() and hi > X[:, 0].max()
+
+
+def test_bad_inputs_are_explained():
+    X, y = data.make_blobs(20)
+    with pytest.raises(ValueError, match=r"X should have shape \(n, 2\)"):
+        plots.plot_data(X[:, :1], y)
+    with pytest.raises(ValueError, match="y should have shape"):
+        plots.plot_data(X, y[:5])
+    with pytest.raises(ValueError, match="one value per point"):
+        plots.plot_decision_boundary(lambda P: P, X, y)
 
 
 def test_plot_shallow_pieces_draws_units_pieces_and_output():
@@ -83,26 +98,3 @@ def test_plot_output_2d_shows_the_output_and_borders():
     H = np.maximum(np.column_stack([A.ravel(), B.ravel()]) @ OMEGAS[0].T + BETAS[0], 0)
     np.testing.assert_allclose(surface.get_array(), (H @ OMEGAS[1].T).reshape(50, 50))
     assert np.isfinite(np.asarray(border.get_array(), dtype=float)).any()
-
-
-def test_shallow_network_explorer_has_ten_sliders_and_redraws():
-    import ipywidgets as widgets
-
-    box = shallow_network_explorer()
-    sliders = [w for col in box.children[0].children for w in col.children]
-    assert len(sliders) == 10
-    assert all(isinstance(s, widgets.FloatSlider) for s in sliders)
-    info = box.children[1]
-    assert "4 (at most 4)" in info.value
-    sliders[1].value = 0.0  # theta_11 = 0: unit 1 never switches
-    assert "never" in info.value
-    with pytest.raises(ValueError, match="1-3-1 network"):
-        shallow_network_explorer(theta=np.ones((2, 2)))
-
-
-def test_approximation_explorer_responds_to_the_slider():
-    box = approximation_explorer(max_units=20)
-    slider = box.children[0]
-    assert slider.max == 20
-    slider.value = 12
-    assert np.isfinite(default_target(np.linspace(0, 2, 5))).all()
