@@ -41,6 +41,8 @@ from tests.browser import (
 )
 from tests.course import ASSIGNMENTS, ROOT
 
+pytestmark = pytest.mark.notebooks  # starts a lab, kernels and Chromium
+
 PASSED = re.compile(r"\bpass(ed)?\b", re.IGNORECASE)
 
 #: Problems the release still has, by notebook, word for word as the test reports them
