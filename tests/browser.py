@@ -225,7 +225,8 @@ _WIDGETS = """(index) => {
 }"""
 
 _IMAGE_SOURCES = """(index) => Array.from(window.jupyterapp.shell.currentWidget.content.widgets[index]
-  .node.querySelectorAll('.widget-output img')).map(img => img.src.slice(-200)).join('|')"""
+  .node.querySelectorAll('.widget-output img, img.widget-image'))
+  .map(img => img.src.slice(-200)).join('|')"""
 
 
 @dataclass
@@ -275,7 +276,8 @@ class NotebookTab:
     def wait_for_images(self, index: int, timeout: float = 20.0) -> None:
         self.page.wait_for_function(
             "(i) => window.jupyterapp.shell.currentWidget.content.widgets[i].node"
-            ".querySelectorAll('.widget-output img').length > 0", arg=index, timeout=timeout * 1000)
+            ".querySelectorAll('.widget-output img, img.widget-image').length > 0",
+            arg=index, timeout=timeout * 1000)
 
     def drag_slider(self, index: int, slider: int, dx: float, timeout: float = 30.0) -> dict[str, Any]:
         """Drag slider ``slider`` of cell ``index`` by ``dx`` pixels with the mouse.
@@ -301,7 +303,8 @@ class NotebookTab:
         try:
             self.page.wait_for_function(
                 "([i, old]) => { const now = Array.from(window.jupyterapp.shell.currentWidget.content"
-                ".widgets[i].node.querySelectorAll('.widget-output img')).map(img => img.src.slice(-200))"
+                ".widgets[i].node.querySelectorAll('.widget-output img, img.widget-image'))"
+                ".map(img => img.src.slice(-200))"
                 ".join('|'); return now && now !== old; }",
                 arg=[index, images], timeout=timeout * 1000, polling=20)
             latency = time.perf_counter() - released

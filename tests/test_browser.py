@@ -201,7 +201,7 @@ def test_release_notebook_in_the_browser(page: Any, assignment: str) -> None:
     unexpected = [p for p in problems if p not in KNOWN_PROBLEMS.get(assignment, set())]
     assert not unexpected, f"{assignment} in the browser:\n- " + "\n- ".join(unexpected) + detail
     if problems:
-        pytest.xfail(f"{assignment}: {len(problems)} known problems until issue 10's student part lands "
+        pytest.xfail(f"{assignment}: {len(problems)} known problems (tests/browser_known_problems.json) "
                      f"({len(crashes)} demo cells crash){detail}")
 
 def test_saved_notebook_reopens_without_widget_errors(page: Any, lab: Lab) -> None:
