@@ -14,10 +14,17 @@ training step (forward, loss, backward, optimizer update) per batch size:
   interleaved round by round (helper, helper-fit, torch, sklearn, helper, ...), so a change in
   the machine's load hits all of them alike.
 
+With ``--optimizers`` (e.g. ``--optimizers all``) it races instead every optimizer of
+``helpers.optim`` against PyTorch's counterpart on the same network and data: contenders
+``helper-<name>`` (``loss_and_grads`` + ``step``) and ``torch-<name>`` (``zero_grad``, loss,
+``backward``, ``step``), each in its own process, interleaved as above, with the settings of
+``OPTIMIZER_SETTINGS``.
+
 Usage (from the course root)::
 
     .venv/bin/python benchmarks/mlp_vs_torch.py              # about two minutes
     .venv/bin/python benchmarks/mlp_vs_torch.py --quick      # a smoke test, ~20 s
+    .venv/bin/python benchmarks/mlp_vs_torch.py --optimizers all --rounds 7   # every optimizer
 
 PyTorch is optional (``pip install -e .[bench]``); without it the others run and the table
 says so.
@@ -43,6 +50,15 @@ import numpy as np
 LAYERS = [40, 100, 100, 10]
 LR, MOMENTUM = 0.01, 0.9
 CONTENDERS = ["helper", "helper-fit", "torch", "sklearn"]
+# optimizer name -> (keyword arguments of the helpers.optim class, torch.optim class name, its kwargs)
+OPTIMIZER_SETTINGS = {
+    "sgd": (dict(lr=LR, momentum=MOMENTUM), "SGD", dict(lr=LR, momentum=MOMENTUM)),
+    "nesterov": (dict(lr=LR, momentum=MOMENTUM), "SGD", dict(lr=LR, momentum=MOMENTUM, nesterov=True)),
+    "adagrad": (dict(lr=LR), "Adagrad", dict(lr=LR)),
+    "rmsprop": (dict(lr=1e-3), "RMSprop", dict(lr=1e-3)),
+    "adam": (dict(lr=1e-3), "Adam", dict(lr=1e-3)),
+    "nadam": (dict(lr=1e-3, momentum_decay=0.004), "NAdam", dict(lr=1e-3)),
+}
 THREAD_VARS = ["OMP_NUM_THREADS", "OPENBLAS_NUM_THREADS", "MKL_NUM_THREADS",
                "VECLIB_MAXIMUM_THREADS", "NUMEXPR_NUM_THREADS"]
 # Steps per measurement, per batch size: each measurement takes roughly 0.05-0.2 s.
@@ -75,12 +91,12 @@ def repeat_to(X: np.ndarray, y: np.ndarray, n: int) -> tuple[np.ndarray, np.ndar
 # Each returns run(k) -> (seconds for k training steps, the last batch's loss).
 
 
-def setup_helper(X, y, bs, k, quick):
+def setup_helper(X, y, bs, k, quick, optimizer="sgd"):
     from helpers.mlp import MLP
-    from helpers.optim import SGD
+    from helpers.optim import OPTIMIZERS
 
     net = MLP(LAYERS, "relu", seed=0, dtype=np.float32)
-    opt = SGD(net.params, lr=LR, momentum=MOMENTUM)
+    opt = OPTIMIZERS[optimizer](net.params, **OPTIMIZER_SETTINGS[optimizer][0])
     batches = [(X[i:i + bs], y[i:i + bs]) for i in range(0, len(y) - bs + 1, bs)]
 
     def run(k):
@@ -110,7 +126,7 @@ def setup_helper_fit(X, y, bs, k, quick):
     return run
 
 
-def setup_torch(X, y, bs, k, quick):
+def setup_torch(X, y, bs, k, quick, optimizer="sgd"):
     import torch
 
     torch.set_num_threads(int(os.environ["OMP_NUM_THREADS"]))
@@ -120,7 +136,8 @@ def setup_torch(X, y, bs, k, quick):
         torch.nn.Linear(LAYERS[1], LAYERS[2]), torch.nn.ReLU(),
         torch.nn.Linear(LAYERS[2], LAYERS[3]),
     )
-    opt = torch.optim.SGD(model.parameters(), lr=LR, momentum=MOMENTUM)
+    _, torch_name, torch_kwargs = OPTIMIZER_SETTINGS[optimizer]
+    opt = getattr(torch.optim, torch_name)(model.parameters(), **torch_kwargs)
     loss_fn = torch.nn.CrossEntropyLoss()
     Xt, yt = torch.from_numpy(X), torch.from_numpy(y)
     batches = [(Xt[i:i + bs], yt[i:i + bs]) for i in range(0, len(y) - bs + 1, bs)]
@@ -169,7 +186,8 @@ def worker(name: str, data_path: str, batch_sizes: list[int], quick: bool) -> No
     runs = {}
     for bs in batch_sizes:
         k = steps_for(bs, quick)
-        runs[bs] = SETUPS[name](X, y, bs, k, quick)
+        base, _, optimizer = name.partition(":")
+        runs[bs] = SETUPS[base](X, y, bs, k, quick, **({"optimizer": optimizer} if optimizer else {}))
         runs[bs](k)  # warm-up
     print(json.dumps({"ready": True}), flush=True)
     for line in sys.stdin:
@@ -186,7 +204,7 @@ def worker(name: str, data_path: str, batch_sizes: list[int], quick: bool) -> No
 
 def available(name: str) -> bool:
     """Whether the contender's library imports (a broken install counts as missing)."""
-    module = {"torch": "torch", "sklearn": "sklearn.neural_network"}.get(name)
+    module = {"torch": "torch", "sklearn": "sklearn.neural_network"}.get(name.partition(":")[0])
     if module is None:
         return True
     try:
@@ -225,38 +243,11 @@ def cpu_name() -> str:
     return platform.processor() or "unknown CPU"
 
 
-def main() -> None:
-    ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    ap.add_argument("--batch-sizes", type=int, nargs="+", default=[10, 100, 1000])
-    ap.add_argument("--rounds", type=int, default=11, help="interleaved measurements per contender")
-    ap.add_argument("--threads", type=int, default=2)
-    ap.add_argument("--pause", type=float, default=0.2,
-                    help="seconds between measurements, so idle BLAS/OpenMP threads stop spinning")
-    ap.add_argument("--quick", action="store_true", help="few, short rounds (a smoke test)")
-    ap.add_argument("--skip", nargs="+", default=[], choices=CONTENDERS, help="contenders to leave out")
-    ap.add_argument("--json", type=Path, help="also write the raw measurements here")
-    ap.add_argument("--worker", help=argparse.SUPPRESS)
-    ap.add_argument("--data", help=argparse.SUPPRESS)
-    args = ap.parse_args()
-    if args.worker:
-        worker(args.worker, args.data, args.batch_sizes, args.quick)
-        return
-    if args.quick:
-        args.rounds, args.pause = min(args.rounds, 3), min(args.pause, 0.05)
-
-    missing = [c for c in CONTENDERS if c not in args.skip and not available(c)]
-    contenders = [c for c in CONTENDERS if c not in args.skip and c not in missing]
+def measure(contenders: list[str], args: argparse.Namespace) -> tuple[dict, dict]:
+    """Start one worker process per contender and collect interleaved measurements (µs per step)."""
     env = dict(os.environ, **{v: str(args.threads) for v in THREAD_VARS})
     root = Path(__file__).resolve().parent.parent
     env["PYTHONPATH"] = os.pathsep.join(filter(None, [str(root), env.get("PYTHONPATH")]))
-
-    print(f"MLP {LAYERS}, ReLU, softmax cross-entropy, SGD(lr={LR}, momentum={MOMENTUM}), float32, "
-          f"MNIST-1D; {args.threads} threads")
-    print(f"{cpu_name()}, {os.cpu_count()} CPUs; {versions()}")
-    if missing:
-        print(f"not installed, skipped: {', '.join(missing)}"
-              + ("  (pip install -e .[bench] for torch)" if "torch" in missing else ""))
-    load_before = os.getloadavg()[0]  # before our own workers add to it
 
     with tempfile.TemporaryDirectory() as tmp:
         data_path = Path(tmp) / "mnist1d.npz"
@@ -293,6 +284,72 @@ def main() -> None:
                     p.stdin.close()
                     p.wait(timeout=30)
 
+    return results, losses
+
+
+def race_optimizers(args: argparse.Namespace) -> None:
+    """Every chosen optimizer: helpers.optim against torch.optim, median µs per step and ratio."""
+    names = list(OPTIMIZER_SETTINGS) if "all" in args.optimizers else args.optimizers
+    if not available("torch"):
+        raise SystemExit("the optimizer race needs torch: pip install -e .[bench] (or make bench)")
+    contenders = [f"{lib}:{o}" for o in names for lib in ("helper", "torch")]
+    print(f"MLP {LAYERS}, ReLU, softmax cross-entropy, float32, MNIST-1D; {args.threads} threads; "
+          f"one training step (forward, loss, backward, optimizer step) per optimizer")
+    print(f"{cpu_name()}, {os.cpu_count()} CPUs; {versions()}")
+    load_before = os.getloadavg()[0]
+    results, _ = measure(contenders, args)
+    med = {c: {bs: statistics.median(v) for bs, v in results[c].items()} for c in contenders}
+    goal = {bs: 0.5 if bs <= 100 else 0.8 for bs in args.batch_sizes}
+    print("\nmedian time per training step (µs), helper / torch (goal: <= 0.5 at batch <= 100, "
+          "<= 0.8 at 1000)")
+    print(f"{'optimizer':>10} " + "".join(f"{'batch ' + str(bs):>26}" for bs in args.batch_sizes))
+    for o in names:
+        cells = []
+        for bs in args.batch_sizes:
+            h, t = med[f"helper:{o}"][bs], med[f"torch:{o}"][bs]
+            mark = "" if h / t <= goal[bs] else " !"
+            cells.append(f"{h:7.0f} /{t:7.0f} = {h / t:4.2f}{mark}")
+        print(f"{o:>10} " + "".join(f"{c:>26}" for c in cells))
+    print("(! = above the goal)")
+    print(f"load average before the run: {load_before:.2f}"
+          + ("  -- other processes were busy: expect noisy numbers" if load_before > 1 else ""))
+    if args.json:
+        args.json.write_text(json.dumps({"median_us": med, "raw_us": results}, indent=1))
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    ap.add_argument("--batch-sizes", type=int, nargs="+", default=[10, 100, 1000])
+    ap.add_argument("--rounds", type=int, default=11, help="interleaved measurements per contender")
+    ap.add_argument("--threads", type=int, default=2)
+    ap.add_argument("--pause", type=float, default=0.2,
+                    help="seconds between measurements, so idle BLAS/OpenMP threads stop spinning")
+    ap.add_argument("--quick", action="store_true", help="few, short rounds (a smoke test)")
+    ap.add_argument("--skip", nargs="+", default=[], choices=CONTENDERS, help="contenders to leave out")
+    ap.add_argument("--json", type=Path, help="also write the raw measurements here")
+    ap.add_argument("--optimizers", nargs="+", choices=[*OPTIMIZER_SETTINGS, "all"],
+                    help="race these helpers.optim optimizers against torch.optim's instead")
+    ap.add_argument("--worker", help=argparse.SUPPRESS)
+    ap.add_argument("--data", help=argparse.SUPPRESS)
+    args = ap.parse_args()
+    if args.worker:
+        worker(args.worker, args.data, args.batch_sizes, args.quick)
+        return
+    if args.quick:
+        args.rounds, args.pause = min(args.rounds, 3), min(args.pause, 0.05)
+
+    if args.optimizers:
+        return race_optimizers(args)
+    missing = [c for c in CONTENDERS if c not in args.skip and not available(c)]
+    contenders = [c for c in CONTENDERS if c not in args.skip and c not in missing]
+    print(f"MLP {LAYERS}, ReLU, softmax cross-entropy, SGD(lr={LR}, momentum={MOMENTUM}), float32, "
+          f"MNIST-1D; {args.threads} threads")
+    print(f"{cpu_name()}, {os.cpu_count()} CPUs; {versions()}")
+    if missing:
+        print(f"not installed, skipped: {', '.join(missing)}"
+              + ("  (pip install -e .[bench] for torch)" if "torch" in missing else ""))
+    load_before = os.getloadavg()[0]  # before our own workers add to it
+    results, losses = measure(contenders, args)
     med = {c: {bs: statistics.median(v) for bs, v in results[c].items()} for c in contenders}
     header = f"{'batch':>6} " + "".join(f"{c:>12}" for c in contenders)
     if "torch" in contenders and "helper" in contenders:

@@ -19,7 +19,15 @@ Numbers (numpy only):
     layers       dense layers and activation layers with forward and backward passes; the
                  initialiser vocabulary ("he", "glorot"/"xavier", a float)
     mlp          the course's multilayer perceptron (train it with ``helpers.optim``)
-    optim        optimizers with one interface (SGD with momentum, Adam, ...)
+    optim        optimizers with one interface: SGD (momentum, Nesterov), Adagrad, RMSprop, Adam,
+                 Nadam; ``make_optimizer`` by name
+    schedules    learning-rate schedules (step, exponential, 1/t, cosine), callbacks of ``fit``
+    training     the training loop ``fit`` (shuffled mini-batches, history, callbacks, progress)
+    surfaces     two-parameter loss surfaces (valley, Rosenbrock, saddle) and optimizer paths
+    optim_checks step-by-step golden-value checks of optimizers that students write
+    regularization  L1/L2 penalties, max-norm, dropout, Gaussian noise, early stopping
+    normalization   batch norm and layer norm layers (train and eval modes)
+    search       grid and random hyperparameter search, on linear or log scales
     augment      random shifts and Gaussian noise for training inputs
     checks       the assertions of every test cell, with messages that explain
     features     the playground's data sets, input features and training run
@@ -29,6 +37,7 @@ Pictures (matplotlib, ipywidgets; imported on first use):
     plots        static figures: functions, data, decision boundaries, shallow and 2-D networks
     widgets      interactive explorers for lectures (neuron, shallow network, approximation)
     playground   the TensorFlow-playground-like explorer: ``helpers.playground()``
+    optim_plots  loss surfaces with optimizer paths, loss curves, the gradient-descent explorers
 """
 
 from __future__ import annotations
@@ -49,10 +58,18 @@ from helpers import (
     mlp,
     networks,
     neurons,
+    normalization,
     optim,
+    optim_checks,
+    optim_plots,
     playground,
     plots,
     regions,
+    regularization,
+    schedules,
+    search,
+    surfaces,
+    training,
     widgets,
 )
 from helpers.activations import (
@@ -82,10 +99,18 @@ __all__ = [
     "mlp",
     "networks",
     "neurons",
+    "normalization",
     "optim",
+    "optim_checks",
+    "optim_plots",
     "playground",
     "plots",
     "regions",
+    "regularization",
+    "schedules",
+    "search",
+    "surfaces",
+    "training",
     "widgets",
     "sigmoid",
     "sigmoid_derivative",

@@ -18,6 +18,7 @@ Typical use in a test cell::
 from __future__ import annotations
 
 import copy
+import inspect
 import numbers
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
@@ -37,7 +38,7 @@ __all__ = [
     "describe",
 ]
 
-_state = {"hidden": False}
+_state = {"hidden": False, "checks": 0, "hidden_checks": 0}
 
 
 class CheckFailure(AssertionError):  # noqa: N818 - reads better in a student's traceback
@@ -57,6 +58,13 @@ def hidden() -> Iterator[None]:
 
 def _is_hidden() -> bool:
     return bool(_state["hidden"])
+
+
+def _count() -> None:
+    """Note that a check ran (the test cell then says whether all of its checks passed)."""
+    _state["checks"] += 1
+    if _is_hidden():
+        _state["hidden_checks"] += 1
 
 
 def _fail(message: str, hint: str | None = None) -> CheckFailure:
@@ -141,13 +149,15 @@ def _shape_hint(got: tuple, expected: tuple) -> str | None:
     return None
 
 
-def check_shape(got: Any, shape: tuple[int, ...], what: str = "the result") -> None:
+def check_shape(got: Any, shape: tuple[int, ...], what: str = "the result", *,
+                hint: str | None = None) -> None:
     """Check that ``np.shape(got) == shape``, explaining the usual shape slips."""
+    _count()
     got_shape = np.shape(got)
     if tuple(got_shape) != tuple(shape):
         raise _fail(
             f"{what} has shape {got_shape}, expected {tuple(shape)}.",
-            _shape_hint(tuple(got_shape), tuple(shape)),
+            hint or _shape_hint(tuple(got_shape), tuple(shape)),
         )
 
 
@@ -165,6 +175,7 @@ def check_close(
     ``got`` may be a Python number, a list or an array wherever ``expected`` is; the
     shapes must match exactly, so a ``(3,)`` answer fails against a ``(3, 1)`` expectation.
     """
+    _count()
     exp = np.asarray(expected, dtype=float)
     arr = _as_numeric_array(got, what)
     if arr.shape != exp.shape:
@@ -217,6 +228,7 @@ def check_equal(got: Any, expected: Any, what: str = "the result", *, hint: str 
 
     Numbers compare by value (``np.int64(3)`` equals ``3``); arrays compare element-wise.
     """
+    _count()
     if got is None and expected is not None:
         raise _fail(f"{what} is None.", "did you forget `return` or to assign the answer?")
     if isinstance(expected, numbers.Number) and not isinstance(expected, bool):
@@ -242,6 +254,7 @@ def check_equal(got: Any, expected: Any, what: str = "the result", *, hint: str 
 
 def check_true(condition: Any, message: str, *, hint: str | None = None) -> None:
     """Fail with ``message`` unless ``condition`` is truthy."""
+    _count()
     if not bool(condition):
         raise _fail(message, hint)
 
@@ -250,11 +263,26 @@ def call(fn: Callable[..., Any], *args: Any, **kwargs: Any) -> Any:
     """Call a student's ``fn(*args, **kwargs)`` and return its result.
 
     Turns a still-unimplemented function, a crash, or a function that modifies its inputs
-    into a :class:`CheckFailure` that says which call it was.
+    into a :class:`CheckFailure` that says which call it was (and, for a crash on arrays,
+    the shapes of the array arguments).
     """
+    _count()
+    return _call(fn, args, kwargs)
+
+
+def _argument_shapes(fn: Callable[..., Any], args: tuple, kwargs: dict) -> str:
+    """``X (3, 2), omega (3,)``: the shapes of the array arguments, by parameter name."""
+    try:
+        bound = inspect.signature(fn).bind(*args, **kwargs).arguments
+    except (TypeError, ValueError):
+        bound = {f"argument {i + 1}": a for i, a in enumerate(args)} | kwargs
+    return ", ".join(f"{k} {np.shape(v)}" for k, v in bound.items() if isinstance(v, np.ndarray))
+
+
+def _call(fn: Callable[..., Any], args: tuple, kwargs: dict, hint: str | None = None) -> Any:
     described = _describe_call(fn, args, kwargs)
     if not callable(fn):
-        raise _fail(f"expected a function, got {type(fn).__name__}: {describe(fn)}.")
+        raise _fail(f"expected a function, got {type(fn).__name__}: {describe(fn)}.", hint)
     originals = [copy.deepcopy(a) if isinstance(a, np.ndarray | list) else None for a in args]
     try:
         result = fn(*args, **kwargs)
@@ -264,7 +292,17 @@ def call(fn: Callable[..., Any], *args: Any, **kwargs: Any) -> Any:
             "replace `raise NotImplementedError()` with your code, then run the cell again.",
         ) from None
     except Exception as err:  # noqa: BLE001 - any crash of student code becomes a message
-        raise _fail(f"{described} raised {type(err).__name__}: {err}") from err
+        message = f"{described} raised {type(err).__name__}: {err}"
+        shapes = _argument_shapes(fn, args, kwargs)
+        shape_error = isinstance(err, ValueError | IndexError) and any(
+            word in str(err) for word in ("matmul", "shape", "broadcast", "dimension", "index"))
+        if shapes and shape_error:
+            message += f"\n  your function was given arrays of shapes: {shapes}."
+            hint = hint or ("`A @ B` needs A's last axis to match B's first axis (its second-to-last "
+                            "if B is a matrix): check the order of the product, or a missing `.T`.")
+        if isinstance(err, Warning):
+            hint = hint or "numpy warned about this input; the test counts a warning as a failure."
+        raise _fail(message, hint) from err
     for arg, original in zip(args, originals, strict=True):
         if original is not None and not _same(arg, original):
             raise _fail(
@@ -275,6 +313,9 @@ def call(fn: Callable[..., Any], *args: Any, **kwargs: Any) -> Any:
 
 
 def _same(a: Any, b: Any) -> bool:
+    if isinstance(b, list | tuple):  # a list of arrays (e.g. betas): compare entry by entry
+        return isinstance(a, list | tuple) and len(a) == len(b) and all(
+            _same(x, y) for x, y in zip(a, b, strict=True))
     try:
         return bool(np.array_equal(np.asarray(a), np.asarray(b), equal_nan=True))
     except (TypeError, ValueError):
@@ -294,6 +335,98 @@ def check_call(
 
     Returns the result, so a test can go on checking other properties of it.
     """
-    result = call(fn, *args, **kwargs)
+    _count()
+    result = _call(fn, args, kwargs, hint)
     check_close(result, expected, _describe_call(fn, args, kwargs), rtol=rtol, atol=atol, hint=hint)
     return result
+
+
+# --- What a student sees in Jupyter --------------------------------------------------------
+# A failed check shows the test cell's line (and, when the student's function crashed, the
+# line of the student's code) above the message, instead of the checker's own source; a test
+# cell whose checks all pass says so. Both work through IPython's hooks, so they hold in
+# JupyterLab, in nbgrader's autograded notebooks and (one-line messages) in its feedback.
+
+PASSED_VISIBLE = ("✔ Passed: all visible tests of this cell. More tests (other inputs, edge "
+                  "cases) run when your notebook is graded.")
+PASSED_ALL = "✔ Passed: all tests of this cell."
+
+
+def _in_notebook_cell(filename: str) -> bool:
+    """True for code typed in a notebook cell (ipykernel compiles cells to such file names)."""
+    return "ipykernel_" in filename or filename.startswith(("<ipython-input", "<cell"))
+
+
+def short_traceback(error: BaseException) -> list[str]:
+    """The lines a student sees for a failed check: where in the notebook, then the message.
+
+    Frames of ``helpers`` and numpy are left out; inside a hidden test the source line is
+    left out too (it could reveal the test).
+    """
+    import traceback
+
+    text = str(error)
+    secret = text.startswith("[hidden test]")
+    lines = []
+    for frame in traceback.extract_tb(error.__traceback__):
+        if _in_notebook_cell(frame.filename) and frame.name == "<module>":
+            where = f"test cell, line {frame.lineno}"
+        elif _in_notebook_cell(frame.filename):
+            where = f"test cell, line {frame.lineno} in {frame.name}()"
+        else:
+            continue
+        lines.append(where if secret or not frame.line else f"{where}:  {frame.line}")
+    cause = error.__cause__
+    if cause is not None:
+        own = [f for f in traceback.extract_tb(cause.__traceback__) if _in_notebook_cell(f.filename)]
+        if own:
+            f = own[-1]
+            lines.append(f"your code, line {f.lineno} in {f.name}():  {f.line}")
+    red, reset = "\x1b[0;31m", "\x1b[0m"
+    return [*lines, f"{red}{type(error).__name__}{reset}: {text}"]
+
+
+def _show_check_failure(shell: Any, etype: type, value: BaseException, tb: Any,
+                        tb_offset: Any = None) -> list[str]:
+    stb = short_traceback(value)
+    shell._showtraceback(etype, value, stb)  # noqa: SLF001 - the kernel's way to send an error
+    return stb
+
+
+def _reset_counts(*_: Any) -> None:
+    _state["checks"] = _state["hidden_checks"] = 0
+
+
+def _say_passed(result: Any) -> None:
+    if _state["checks"] and getattr(result, "success", False):
+        print(PASSED_ALL if _state["hidden_checks"] else PASSED_VISIBLE)
+    _reset_counts()
+
+
+def install_notebook_display() -> bool:
+    """In an IPython kernel: short tracebacks for failed checks, and "passed" for passing cells.
+
+    Called when this module is imported; returns False outside IPython. Importing again (or
+    reloading the module) replaces the hooks instead of adding a second set.
+    """
+    try:
+        from IPython import get_ipython
+    except ImportError:  # pragma: no cover - IPython is a dependency of the course
+        return False
+    shell = get_ipython()
+    if shell is None or not hasattr(shell, "events"):
+        return False
+    for event, hook in getattr(shell, "_course_check_hooks", ()):
+        try:
+            shell.events.unregister(event, hook)
+        except ValueError:
+            pass
+    hooks = [("pre_run_cell", _reset_counts), ("post_run_cell", _say_passed)]
+    for event, hook in hooks:
+        shell.events.register(event, hook)
+    shell._course_check_hooks = hooks
+    shell.set_custom_exc((CheckFailure,), _show_check_failure)
+    return True
+
+
+install_notebook_display()

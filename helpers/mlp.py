@@ -34,14 +34,17 @@ arrays, and ``net.betas`` / ``net.omegas`` give a network's own arrays back in t
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
+from typing import Any
 
 import numpy as np
 from numpy.typing import ArrayLike, DTypeLike
 
 from helpers import activations, losses, networks
 from helpers.layers import ACTIVATION_LAYERS, Dense, Layer
+from helpers.normalization import BatchNorm
 from helpers.optim import Optimizer
+from helpers.regularization import Dropout, ModeLayer, l1_penalty, l2_penalty
 
 __all__ = ["MLP", "LOSSES"]
 
@@ -62,9 +65,19 @@ class MLP:
             see ``helpers.layers.init_std``.
         loss: the default loss of ``loss_and_grads`` and ``fit``; also decides what
             ``predict`` returns.
+        dropout: probability of dropping each hidden unit in training (inverted dropout after
+            every hidden activation, ``helpers.regularization.Dropout``); 0 for none.
+        batchnorm: a ``helpers.normalization.BatchNorm`` between every hidden ``Dense`` and its
+            activation; its ``gamma, delta`` are appended to ``params`` after all the dense ones.
+        l1, l2: penalty strengths on the weights Omega_k (not the biases): the loss gains
+            ``l1 * sum |Omega| + (l2 / 2) * sum Omega^2`` and the gradients ``l1 sign(Omega) + l2 Omega``.
+
+    Dropout and batch norm behave differently in training and evaluation: ``train()`` (the
+    mode after construction) and ``eval()`` switch; ``predict``, ``predict_proba`` and
+    ``accuracy`` always evaluate in ``eval`` mode.
 
     Attributes:
-        layers: ``[Dense, activation, Dense, ..., Dense]``.
+        layers: ``[Dense, (BatchNorm), activation, (Dropout), Dense, ..., Dense]``.
         dense: the ``Dense`` layers only.
         params, grads: see the module docstring for their order.
         betas, omegas: ``[beta_0, ..., beta_K]`` and ``[Omega_0, ..., Omega_K]``, the very
@@ -80,6 +93,10 @@ class MLP:
         dtype: DTypeLike = np.float32,
         init: str | float = "he",
         loss: str = "softmax_cross_entropy",
+        dropout: float = 0.0,
+        batchnorm: bool = False,
+        l1: float = 0.0,
+        l2: float = 0.0,
     ) -> None:
         sizes = [int(d) for d in layer_sizes]
         if len(sizes) < 2 or min(sizes) < 1:
@@ -98,12 +115,78 @@ class MLP:
         self.dense = [Dense(a, b, init=init, rng=rng, dtype=self.dtype, inplace=True)
                       for a, b in zip(sizes[:-1], sizes[1:], strict=True)]
         self.layers: list[Layer] = []
+        self._set_regularization(dropout, batchnorm, l1, l2, rng)
         for k, layer in enumerate(self.dense):
             self.layers.append(layer)
             if k < len(self.dense) - 1:
+                if batchnorm:
+                    self.layers.append(BatchNorm(layer.d_out, dtype=self.dtype, inplace=True))
                 self.layers.append(ACTIVATION_LAYERS[activation](inplace=True))
+                if self.dropout:
+                    self.layers.append(Dropout(self.dropout, rng=self._dropout_rng, inplace=True))
         self.params = [p for layer in self.dense for p in layer.params]
         self.grads = [g for layer in self.dense for g in layer.grads]
+        # batch-norm scales and shifts come after all the dense parameters, so that
+        # params[:2 * len(dense)] stays [Omega_0, beta_0, Omega_1, beta_1, ...]
+        self.norms = [layer for layer in self.layers if isinstance(layer, BatchNorm)]
+        self.params += [p for layer in self.norms for p in layer.params]
+        self.grads += [g for layer in self.norms for g in layer.grads]
+
+    # ----------------------------------------------------------------- regularisation
+
+    def _set_regularization(self, dropout: float, batchnorm: bool, l1: float, l2: float,
+                            rng: np.random.Generator) -> None:
+        """Check and store the options of ``helpers.regularization`` / ``helpers.normalization``."""
+        if not 0 <= dropout < 1:
+            raise ValueError(f"dropout (a probability) must be in [0, 1), got {dropout!r}")
+        if not (l1 >= 0 and l2 >= 0):
+            raise ValueError(f"penalty strengths l1 and l2 must be >= 0, got {l1!r} and {l2!r}")
+        self.dropout, self.batchnorm = float(dropout), bool(batchnorm)
+        self.l1, self.l2 = float(l1), float(l2)
+        self._dropout_rng = np.random.default_rng(rng.integers(2**63))
+        self.training = True
+
+    def train(self) -> MLP:
+        """Training mode: dropout draws masks, batch norm uses batch statistics. Returns the network."""
+        self.training = True
+        for layer in self.layers:
+            if isinstance(layer, ModeLayer):
+                layer.train()
+        return self
+
+    def eval(self) -> MLP:
+        """Evaluation mode: no dropout, batch norm with its running statistics. Returns the network.
+
+        ``predict``, ``predict_proba`` and ``accuracy`` always evaluate in this mode.
+        """
+        self.training = False
+        for layer in self.layers:
+            if isinstance(layer, ModeLayer):
+                layer.eval()
+        return self
+
+    def _eval_forward(self, X: ArrayLike) -> np.ndarray:
+        """``forward`` in evaluation mode, restoring the mode the network was in."""
+        was_training = self.training
+        self.eval()
+        try:
+            return self.forward(X)
+        finally:
+            if was_training:
+                self.train()
+
+    def penalty(self) -> float:
+        """The penalty added to the loss: (l2 / 2) sum ||Omega_k||^2 + l1 sum |Omega_k| (no biases)."""
+        omegas = [layer.omega for layer in self.dense]
+        return l2_penalty(omegas, self.l2) + l1_penalty(omegas, self.l1)
+
+    def _add_penalty_grads(self) -> None:
+        """Add the penalties' gradients l2 Omega_k + l1 sign(Omega_k) to the weight gradients."""
+        for layer in self.dense:
+            if self.l2:
+                layer.d_omega += self.l2 * layer.omega
+            if self.l1:
+                layer.d_omega += self.l1 * np.sign(layer.omega)
 
     # ----------------------------------------------------------------- checks
 
@@ -183,12 +266,12 @@ class MLP:
 
     @property
     def betas(self) -> list[np.ndarray]:
-        """``[beta_0, ..., beta_K]``: the network's own bias arrays (``params[1::2]``)."""
+        """``[beta_0, ..., beta_K]``: the network's own bias arrays (``params[1:2 * (K + 1):2]``)."""
         return [layer.beta for layer in self.dense]
 
     @property
     def omegas(self) -> list[np.ndarray]:
-        """``[Omega_0, ..., Omega_K]``, Omega_k of shape ``(D_{k+1}, D_k)`` (``params[0::2]``)."""
+        """``[Omega_0, ..., Omega_K]``, Omega_k of shape ``(D_{k+1}, D_k)`` (``params[0:2 * (K + 1):2]``)."""
         return [layer.omega for layer in self.dense]
 
     # ----------------------------------------------------------------- forward / backward
@@ -248,6 +331,9 @@ class MLP:
         else:
             value, dlogits = losses.mse(logits, y), losses.mse_grad(logits, y)
         self.backward(dlogits)
+        if self.l1 or self.l2:
+            value += self.penalty()
+            self._add_penalty_grads()
         return value, logits
 
     # ----------------------------------------------------------------- predictions
@@ -255,7 +341,7 @@ class MLP:
     def predict(self, X: ArrayLike) -> np.ndarray:
         """Class labels ``(n,)`` for the classification losses; outputs ``(n,)`` or ``(n, d_K)``
         (one output is flattened) for ``mse``."""
-        logits = self.forward(X)
+        logits = self._eval_forward(X)
         if self.loss == "softmax_cross_entropy":
             return np.argmax(logits, axis=1)
         if self.loss == "bce":
@@ -264,7 +350,7 @@ class MLP:
 
     def predict_proba(self, X: ArrayLike) -> np.ndarray:
         """Class probabilities ``(n, C)``: softmax of the logits (``bce``: ``[1 - p, p]``)."""
-        logits = self.forward(X)
+        logits = self._eval_forward(X)
         if self.loss == "softmax_cross_entropy":
             return losses.softmax(logits, axis=1)
         if self.loss == "bce":
@@ -293,90 +379,21 @@ class MLP:
         seed: int = 0,
         X_val: ArrayLike | None = None,
         y_val: ArrayLike | None = None,
-        loss: str | None = None,
+        callbacks: Iterable[Any] = (),
         progress: bool = True,
+        live: bool = False,
     ) -> dict[str, list[float]]:
-        """Minibatch training: each epoch shuffles the data and takes one step per batch.
+        """Mini-batch training with ``helpers.training.fit`` (the course's one training loop).
 
-        Args:
-            X, y: training inputs ``(n, d_0)`` and labels/targets (see ``loss_and_grads``).
-            optimizer: built on this network's ``params`` (e.g. ``SGD(net.params, lr=0.1)``).
-            epochs: passes over the data.
-            batch_size: examples per step (the last batch of an epoch may be smaller).
-            seed: seed of the shuffling.
-            X_val, y_val: optional validation data, evaluated after every epoch.
-            loss: default: the network's ``loss``.
-            progress: show a progress bar over the epochs.
-
-        Returns:
-            History, one entry per epoch: ``"loss"`` (mean of the batch losses in the epoch) and,
-            for classification, ``"accuracy"`` (fraction of the epoch's examples classified
-            correctly while training); with validation data also ``"val_loss"`` and
-            ``"val_accuracy"`` (computed after the epoch).
+        Each epoch shuffles the data and takes one ``optimizer`` step per batch; see
+        ``helpers.training.fit`` for the arguments and the history it returns (``"loss"``,
+        ``"accuracy"``, ``"val_loss"``, ``"val_accuracy"``, ``"lr"``, one float per epoch).
         """
-        from tqdm.auto import tqdm
+        from helpers.training import fit
 
-        loss = self._check_loss(loss)
-        if len(optimizer.params) != len(self.params) or any(
-            p is not q for p, q in zip(optimizer.params, self.params, strict=False)
-        ):
-            raise ValueError("the optimizer was not built on this network's parameters: "
-                             "create it with e.g. SGD(net.params, lr=0.1)")
-        if int(epochs) != epochs or epochs < 0 or int(batch_size) != batch_size or batch_size < 1:
-            raise ValueError(f"epochs >= 0 and batch_size >= 1 must be integers, "
-                             f"got {epochs} and {batch_size}")
-        X = self._check_inputs(X)
-        n = X.shape[0]
-        y = self._check_targets(y, n, loss)
-        validate = X_val is not None or y_val is not None
-        if validate:
-            if X_val is None or y_val is None:
-                raise ValueError("give both X_val and y_val")
-            X_val = self._check_inputs(X_val)
-            y_val = self._check_targets(y_val, X_val.shape[0], loss)
-        classify = loss != "mse"
-        keys = ["loss"] + ["accuracy"] * classify
-        if validate:
-            keys += ["val_loss"] + ["val_accuracy"] * classify
-        history: dict[str, list[float]] = {k: [] for k in keys}
-
-        rng = np.random.default_rng(seed)
-        bar = tqdm(range(int(epochs)), desc="epochs", disable=not progress, leave=False)
-        for _ in bar:
-            order = rng.permutation(n)
-            total_loss, correct = 0.0, 0
-            for start in range(0, n, batch_size):
-                idx = order[start:start + batch_size]
-                yb = y[idx]
-                value, logits = self._loss_and_grads(X[idx], yb, loss)
-                optimizer.step(self.grads)
-                total_loss += value * len(idx)
-                if classify:
-                    correct += int(np.count_nonzero(self._classes(logits, loss) == yb.reshape(-1)))
-            history["loss"].append(total_loss / n)
-            if classify:
-                history["accuracy"].append(correct / n)
-            if validate:
-                logits = self._forward(X_val)
-                history["val_loss"].append(self._loss_value(logits, y_val, loss))
-                if classify:
-                    history["val_accuracy"].append(
-                        float(np.mean(self._classes(logits, loss) == y_val.reshape(-1))))
-            bar.set_postfix({k: f"{v[-1]:.4g}" for k, v in history.items()}, refresh=False)
-        bar.close()
-        return history
-
-    @staticmethod
-    def _classes(logits: np.ndarray, loss: str) -> np.ndarray:
-        return np.argmax(logits, axis=1) if loss == "softmax_cross_entropy" else logits[:, 0] > 0
-
-    @staticmethod
-    def _loss_value(logits: np.ndarray, y: np.ndarray, loss: str) -> float:
-        if loss == "softmax_cross_entropy":
-            return losses.softmax_cross_entropy(logits, y)[0]
-        if loss == "bce":
-            return losses.binary_cross_entropy_with_logits(logits, y)
-        return losses.mse(logits, y)
+        return fit(self, X, y, optimizer=optimizer, epochs=epochs, batch_size=batch_size,
+                   seed=seed, X_val=X_val, y_val=y_val, callbacks=callbacks,
+                   progress=progress, live=live)
 
     # ----------------------------------------------------------------- display
 

@@ -161,7 +161,7 @@ def test_ci_installs_the_system_packages_before_the_tests() -> None:
     script = ROOT / "tools" / "system-deps.sh"
     subprocess.run(["bash", "-n", str(script)], check=True)  # parses
     text = script.read_text(encoding="utf-8")
-    assert "need chromium" in text
+    assert "apt_need chromium" in text
     ci = [line.strip() for line in (ROOT / ".ci" / "run").read_text().splitlines()
           if line.strip() and not line.startswith("#")]
     assert ci.index("bash tools/system-deps.sh") < ci.index("make test")

@@ -10,7 +10,7 @@ from pathlib import Path
 from tests.course import ROOT
 
 BIN = Path(sys.executable).parent
-TARGETS = ["helpers", "tests", "tools", "benchmarks", "solutions", "nbgrader_config.py", "conftest.py"]
+TARGETS = ["helpers", "tests", "tools", "benchmarks", "solutions", "hub", "nbgrader_config.py", "conftest.py"]
 
 
 def test_ruff_reports_nothing() -> None:

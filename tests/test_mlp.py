@@ -163,7 +163,7 @@ def test_fit_history_is_deterministic_and_improves():
                             X_val=Xv, y_val=yv, progress=False)
 
     net, h = train()
-    assert list(h) == ["loss", "accuracy", "val_loss", "val_accuracy"]
+    assert list(h) == ["loss", "accuracy", "val_loss", "val_accuracy", "lr"]
     assert all(len(v) == 15 for v in h.values())
     assert h["loss"][-1] < h["loss"][0] / 2
     assert h["val_accuracy"][-1] > 0.9
@@ -177,7 +177,7 @@ def test_fit_regression_with_mse():
     net = MLP([1, 32, 32, 1], "tanh", loss="mse", init="xavier", seed=0)
     h = net.fit(x[:, None], t, optimizer=Adam(net.params, lr=0.01), epochs=300, batch_size=16,
                 progress=False)
-    assert list(h) == ["loss"]
+    assert list(h) == ["loss", "lr"]
     assert h["loss"][-1] < 0.01
     assert np.mean((net.predict(x[:, None]) - t) ** 2) < 0.01
 
@@ -198,7 +198,7 @@ def test_fit_shows_a_progress_bar_only_when_asked(capsys):
     net.fit(X, y, optimizer=SGD(net.params, lr=0.1), epochs=2, batch_size=8, progress=False)
     assert capsys.readouterr() == ("", "")
     assert net.fit(X, y, optimizer=SGD(net.params, lr=0.1), epochs=0, batch_size=8,
-                   progress=False) == {"loss": [], "accuracy": []}
+                   progress=False) == {"loss": [], "accuracy": [], "lr": []}
 
 
 @pytest.mark.parametrize(

@@ -340,3 +340,9 @@ CORRECT = {
 }
 
 PIPELINE_WRONG = ("sigmoid", 0)
+
+# Wrong answers that only the hidden tests need to reject (hard-coded values, rare edge cases);
+# every other WRONG case must already fail the visible tests (tests/test_exercises.py).
+HIDDEN_ONLY = {
+    "rheobase": ["hard-codes 1.5 nA"],
+}

@@ -29,6 +29,11 @@ WRONG = {
         ("rows instead of columns", "def joints(theta):\n    return -theta[0] / theta[1]"),
     ],
     "count-regions": [
+        ("misses a run of changes that starts at the first interval",
+         "def count_linear_regions(y, x, tol=1e-6):\n"
+         "    s = np.diff(y) / np.diff(x)\n"
+         "    changed = np.abs(np.diff(s)) > tol\n"
+         "    return int(np.sum(changed[1:] & ~changed[:-1])) + 1"),
         ("counts every slope change (a joint inside an interval counts twice)",
          "def count_linear_regions(y, x, tol=1e-6):\n"
          "    s = np.diff(y) / np.diff(x)\n"
@@ -67,6 +72,10 @@ WRONG = {
          "phi_hat = np.array([0.0, 1.0, -2.0, 1.0])"),
     ],
     "evenly-spaced-units": [
+        ("np.arange with a float step (one unit too many for (15, 0, 1.1))",
+         "def evenly_spaced_units(D, lo, hi):\n"
+         "    c = np.arange(lo, hi, (hi - lo) / D)\n"
+         "    return np.column_stack([-c, np.ones(len(c))])"),
         ("wrong sign of theta_d0", "def evenly_spaced_units(D, lo, hi):\n"
                                    "    c = np.linspace(lo, hi, D, endpoint=False)\n"
                                    "    return np.column_stack([c, np.ones(D)])"),
@@ -82,15 +91,18 @@ WRONG = {
     ],
     "fit-output-layer": [
         ("no column of ones (no phi_0)",
+         "from helpers.networks import shallow_hidden\n"
          "def fit_output_layer(x, y, theta):\n"
          "    H = shallow_hidden(x, theta)\n"
          "    return np.linalg.lstsq(H, y, rcond=None)[0]"),
         ("ones column at the end",
+         "from helpers.networks import shallow_hidden\n"
          "def fit_output_layer(x, y, theta):\n"
          "    H = shallow_hidden(x, theta)\n"
          "    A = np.column_stack([H, np.ones(len(x))])\n"
          "    return np.linalg.lstsq(A, y, rcond=None)[0]"),
         ("returns the whole lstsq tuple",
+         "from helpers.networks import shallow_hidden\n"
          "def fit_output_layer(x, y, theta):\n"
          "    H = shallow_hidden(x, theta)\n"
          "    A = np.column_stack([np.ones(len(x)), H])\n"
@@ -132,20 +144,30 @@ WRONG = {
          "def count_regions(X, beta0, Omega0):\n    return 2 ** len(beta0)"),
     ],
     "max-regions": [
-        ("off by one in the sum", "def max_regions(d_in, D):\n"
+        ("off by one in the sum", "from math import comb\n"
+         "def max_regions(d_in, D):\n"
                                   "    return sum(comb(D, j) for j in range(d_in))"),
         ("always 2**D", "def max_regions(d_in, D):\n    return 2 ** D"),
         ("the one-input bound D + 1", "def max_regions(d_in, D):\n    return D + 1"),
-        ("sums over the wrong index", "def max_regions(d_in, D):\n"
+        ("sums over the wrong index", "from math import comb\n"
+         "def max_regions(d_in, D):\n"
                                       "    return sum(comb(d_in, j) for j in range(D + 1))"),
     ],
-    "count-parameters": [
-        ("forgets the biases", "def count_shallow_parameters(d_in, D, d_out):\n"
-                               "    return d_in * D + D * d_out"),
-        ("forgets the output biases", "def count_shallow_parameters(d_in, D, d_out):\n"
-                                      "    return (d_in + 1) * D + D * d_out"),
-        ("multiplies instead of adding", "def count_shallow_parameters(d_in, D, d_out):\n"
-                                         "    return (d_in + 1) * (D + 1) * d_out"),
+    "rescale-unit": [
+        ("multiplies phi by c too", "def rescale_unit(theta, phi, d, c):\n"
+         "    t, p = np.array(theta, float), np.array(phi, float)\n"
+         "    t[d] *= c\n    p[d + 1] *= c\n    return t, p"),
+        ("off by one: divides phi[d] (phi_0 is the offset)", "def rescale_unit(theta, phi, d, c):\n"
+         "    t, p = np.array(theta, float), np.array(phi, float)\n"
+         "    t[d] *= c\n    p[d] /= c\n    return t, p"),
+        ("scales the slope only", "def rescale_unit(theta, phi, d, c):\n"
+         "    t, p = np.array(theta, float), np.array(phi, float)\n"
+         "    t[d, 1] *= c\n    p[d + 1] /= c\n    return t, p"),
+        ("scales column d instead of row d", "def rescale_unit(theta, phi, d, c):\n"
+         "    t, p = np.array(theta, float), np.array(phi, float)\n"
+         "    t[:, d] *= c\n    p[d + 1] /= c\n    return t, p"),
+        ("modifies its inputs in place", "def rescale_unit(theta, phi, d, c):\n"
+         "    theta[d] = theta[d] * c\n    phi[d + 1] = phi[d + 1] / c\n    return theta, phi"),
     ],
     "max-hidden-units": [
         ("forgets the output biases", "def max_hidden_units(budget, d_in, d_out):\n"
@@ -211,10 +233,12 @@ CORRECT = {
                          "    return [[-(lo + d * (hi - lo) / D), 1.0] for d in range(D)]"),
     ],
     "fit-output-layer": [
-        ("normal equations", "def fit_output_layer(x, y, theta):\n"
+        ("normal equations", "from helpers.networks import shallow_hidden\n"
+         "def fit_output_layer(x, y, theta):\n"
                              "    A = np.column_stack([np.ones(len(x)), shallow_hidden(x, theta)])\n"
                              "    return np.linalg.solve(A.T @ A, A.T @ y)"),
-        ("pseudo-inverse", "def fit_output_layer(x, y, theta):\n"
+        ("pseudo-inverse", "from helpers.networks import shallow_hidden\n"
+         "def fit_output_layer(x, y, theta):\n"
                            "    A = np.column_stack([np.ones(len(x)), shallow_hidden(x, theta)])\n"
                            "    return np.linalg.pinv(A) @ y"),
     ],
@@ -239,13 +263,16 @@ CORRECT = {
         ("scipy comb", "from scipy.special import comb as scomb\n"
                        "def max_regions(d_in, D):\n"
                        "    return int(sum(scomb(D, j, exact=True) for j in range(d_in + 1)))"),
-        ("min(d_in, D)", "def max_regions(d_in, D):\n"
+        ("min(d_in, D)", "from math import comb\n"
+         "def max_regions(d_in, D):\n"
                          "    return sum(comb(D, j) for j in range(min(d_in, D) + 1))"),
     ],
-    "count-parameters": [
-        ("the helper", "from helpers.networks import count_parameters\n"
-                       "def count_shallow_parameters(d_in, D, d_out):\n"
-                       "    return count_parameters([d_in, D, d_out])"),
+    "rescale-unit": [
+        ("builds new arrays with np.where and lists as input", "def rescale_unit(theta, phi, d, c):\n"
+         "    theta, phi = np.asarray(theta, float), np.asarray(phi, float)\n"
+         "    rows = np.arange(len(theta))[:, None] == d\n"
+         "    scale = np.where(np.arange(len(phi)) == d + 1, 1.0 / c, 1.0)\n"
+         "    return np.where(rows, c * theta, theta), phi * scale"),
     ],
     "max-hidden-units": [
         ("search upwards", "def max_hidden_units(budget, d_in, d_out):\n"
@@ -260,3 +287,9 @@ CORRECT = {
 }
 
 PIPELINE_WRONG = ("shallow-output", 0)
+
+# Wrong answers that only the hidden tests need to reject (hard-coded values, rare edge cases);
+# every other WRONG case must already fail the visible tests (tests/test_exercises.py).
+HIDDEN_ONLY = {
+    "max-hidden-units": ["negative for tiny budgets", "hard-codes the visible answer"],
+}

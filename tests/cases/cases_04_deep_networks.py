@@ -212,19 +212,54 @@ def forward(X, betas, omegas):
         ("hard-codes the visible answers", "def count_parameters(layer_sizes):\n"
          "    return {(1, 3, 3, 1): 22, (1, 10, 10, 10, 10, 10, 1): 471, (3, 1): 4}[tuple(layer_sizes)]"),
     ],
-    "shallow-max-regions": [
-        ("off by one: j < d_in", "def shallow_max_regions(d_in, d):\n"
-                                 "    return sum(comb(d, j) for j in range(d_in))"),
-        ("binomials of d_in", "def shallow_max_regions(d_in, d):\n"
-                              "    return sum(comb(d_in, j) for j in range(d + 1))"),
-        ("every pattern: 2**d", "def shallow_max_regions(d_in, d):\n    return 2**d"),
-        ("the 1-D formula d + 1", "def shallow_max_regions(d_in, d):\n    return d + 1"),
-        ("floating-point binomials", "import scipy.special\n"
-         "def shallow_max_regions(d_in, d):\n"
-         "    return sum(scipy.special.comb(d, j) for j in range(d_in + 1))"),
+    "collapse-linear": [
+        ("weights multiplied in the wrong order", '''
+def collapse_linear(betas, omegas):
+    beta, Omega = np.asarray(betas[0], float), np.asarray(omegas[0], float)
+    for b, W in zip(betas[1:], omegas[1:]):
+        beta, Omega = b + W @ beta, (Omega.T @ np.asarray(W).T)
+    return beta, Omega
+'''),
+        ("only the last bias (earlier biases dropped)", '''
+def collapse_linear(betas, omegas):
+    Omega = np.asarray(omegas[0], float)
+    for W in omegas[1:]:
+        Omega = np.asarray(W) @ Omega
+    return np.asarray(betas[-1], float), Omega
+'''),
+        ("the later layers' biases dropped", '''
+def collapse_linear(betas, omegas):
+    beta, Omega = np.asarray(betas[0], float), np.asarray(omegas[0], float)
+    for W in omegas[1:]:
+        beta, Omega = np.asarray(W) @ beta, np.asarray(W) @ Omega
+    return beta, Omega
+'''),
+        ("only the first two layers", '''
+def collapse_linear(betas, omegas):
+    if len(omegas) == 1:
+        return np.asarray(betas[0], float), np.asarray(omegas[0], float)
+    W0, W1 = np.asarray(omegas[0], float), np.asarray(omegas[1], float)
+    return np.asarray(betas[1]) + W1 @ betas[0], W1 @ W0
+'''),
+        ("returns (Omega, beta)", '''
+def collapse_linear(betas, omegas):
+    beta, Omega = np.asarray(betas[0], float), np.asarray(omegas[0], float)
+    for b, W in zip(betas[1:], omegas[1:]):
+        beta, Omega = b + W @ beta, W @ Omega
+    return Omega, beta
+'''),
+        ("pops the lists it is given", '''
+def collapse_linear(betas, omegas):
+    beta, Omega = np.asarray(betas.pop(0), float), np.asarray(omegas.pop(0), float)
+    while omegas:
+        W = np.asarray(omegas.pop(0))
+        beta, Omega = betas.pop(0) + W @ beta, W @ Omega
+    return beta, Omega
+'''),
     ],
     "layerwise-bound": [
-        ("ignores the bottleneck", "def layerwise_bound(d_in, widths):\n"
+        ("ignores the bottleneck", "from math import comb\n"
+         "def layerwise_bound(d_in, widths):\n"
          "    total = 1\n"
          "    for w in widths:\n"
          "        total *= sum(comb(w, j) for j in range(d_in + 1))\n"
@@ -234,19 +269,22 @@ def forward(X, betas, omegas):
          "    for w in widths:\n"
          "        total *= w + 1\n"
          "    return total"),
-        ("adds the layers' counts", "def layerwise_bound(d_in, widths):\n"
+        ("adds the layers' counts", "from math import comb\n"
+         "def layerwise_bound(d_in, widths):\n"
          "    m, total = d_in, 0\n"
          "    for w in widths:\n"
          "        total += sum(comb(w, j) for j in range(m + 1))\n"
          "        m = min(m, w)\n"
          "    return total"),
-        ("off by one: j < m", "def layerwise_bound(d_in, widths):\n"
+        ("off by one: j < m", "from math import comb\n"
+         "def layerwise_bound(d_in, widths):\n"
          "    m, total = d_in, 1\n"
          "    for w in widths:\n"
          "        total *= sum(comb(w, j) for j in range(m))\n"
          "        m = min(m, w)\n"
          "    return total"),
-        ("minimum of the input and the first width only", "def layerwise_bound(d_in, widths):\n"
+        ("minimum of the input and the first width only", "from math import comb\n"
+         "def layerwise_bound(d_in, widths):\n"
          "    m, total = min(d_in, widths[0]), 1\n"
          "    for w in widths:\n"
          "        total *= sum(comb(w, j) for j in range(m + 1))\n"
@@ -361,21 +399,38 @@ def forward(X, betas, omegas):
          "        n += layer_sizes[i] * layer_sizes[i + 1] + layer_sizes[i + 1]\n"
          "    return n"),
     ],
-    "shallow-max-regions": [
-        ("scipy exact", "import scipy.special\n"
-                        "def shallow_max_regions(d_in, d):\n"
-                        "    return int(sum(scipy.special.comb(d, j, exact=True) for j in range(d_in + 1)))"),
-        ("capped at d", "def shallow_max_regions(d_in, d):\n"
-                        "    return sum(comb(d, j) for j in range(min(d_in, d) + 1))"),
+    "collapse-linear": [
+        ("from the last layer backwards", '''
+def collapse_linear(betas, omegas):
+    Omega = np.eye(np.shape(omegas[-1])[0])
+    beta = np.zeros(np.shape(omegas[-1])[0])
+    for b, W in zip(reversed(betas), reversed(omegas)):
+        beta = beta + Omega @ np.asarray(b, float)
+        Omega = Omega @ np.asarray(W, float)
+    return beta, Omega
+'''),
+        ("read off the network: outputs at 0 and at the unit vectors", '''
+def collapse_linear(betas, omegas):
+    def run(X):
+        h = np.asarray(X, float)
+        for b, W in zip(betas, omegas):
+            h = h @ np.asarray(W, float).T + np.asarray(b, float)
+        return h
+    d_in = np.shape(omegas[0])[1]
+    beta = run(np.zeros((1, d_in)))[0]
+    return beta, (run(np.eye(d_in)) - beta).T
+'''),
     ],
     "layerwise-bound": [
-        ("the minimum includes the current width (no change)", "def layerwise_bound(d_in, widths):\n"
+        ("the minimum includes the current width (no change)", "from math import comb\n"
+         "def layerwise_bound(d_in, widths):\n"
          "    m, total = d_in, 1\n"
          "    for w in widths:\n"
          "        m = min(m, w)\n"
          "        total *= sum(comb(w, j) for j in range(m + 1))\n"
          "    return total"),
-        ("math.prod over explicit minima", "import math\n"
+        ("math.prod over explicit minima", "from math import comb\n"
+         "import math\n"
          "def layerwise_bound(d_in, widths):\n"
          "    ms = [min([d_in] + list(widths[:k])) for k in range(len(widths))]\n"
          "    return math.prod(sum(comb(w, j) for j in range(m + 1)) for w, m in zip(widths, ms))"),
@@ -408,3 +463,11 @@ def shallow_sawtooth(k):
 }
 
 PIPELINE_WRONG = ("forward", 0)
+
+# Wrong answers that only the hidden tests need to reject (hard-coded values, rare edge cases);
+# every other WRONG case must already fail the visible tests (tests/test_exercises.py).
+HIDDEN_ONLY = {
+    "deepen": ["identity after the first hidden layer (fails without hidden layers)"],
+    "forward": ["no length check: zip stops at the shorter list"],
+    "count-parameters": ["hard-codes the visible answers"],
+}

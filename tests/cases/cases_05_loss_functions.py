@@ -478,3 +478,9 @@ CORRECT = {
 
 # The wrong answer the nbgrader pipeline test submits: it fails the first visible check.
 PIPELINE_WRONG = ("mse", 0)
+
+# Wrong answers that only the hidden tests need to reject (hard-coded values, rare edge cases);
+# every other WRONG case must already fail the visible tests (tests/test_exercises.py).
+HIDDEN_ONLY = {
+    "best-constant": ["hard-codes the visible example"],
+}

@@ -476,6 +476,12 @@ CORRECT = {
          "    g = np.exp(z - z.max() - np.log(np.sum(np.exp(z - z.max()))))\n"
          "    g[y] = g[y] - 1\n"
          "    return g"),
+        ("written as the prompt says: z.max() on the array z, no np.asarray",
+         "def softmax_ce_grad(z, y):\n"
+         "    p = np.exp(z - z.max())\n"
+         "    p = p / p.sum()\n"
+         "    p[y] -= 1.0\n"
+         "    return p"),
     ],
     "mlp-backward-one": [
         ("column vectors and a list",
