@@ -10,7 +10,7 @@ export PATH := $(abspath $(BIN)):$(PATH)
 ASSIGNMENTS = $(notdir $(patsubst %/,%,$(sort $(dir $(wildcard solutions/*/*.cells)))))
 JOBS       ?= 2
 
-.PHONY: lab test check release autograde feedback export bench lint clean-grading reset-gradebook \
+.PHONY: lab lecture test check release autograde feedback export bench lint clean-grading reset-gradebook \
 	class-report integrity-report student-kit zip-collect formgrader release-assignment collect release-feedback hub
 
 $(STAMP): pyproject.toml
@@ -19,10 +19,14 @@ $(STAMP): pyproject.toml
 	$(BIN)/python -m pip install --quiet -e '.[dev]'
 	touch $(STAMP)
 
-## Students and lecturers: open JupyterLab on the student notebooks.
-## (As root, e.g. in a container, Jupyter refuses to start without --allow-root.)
+## Students: JupyterLab on work/, a copy of notebooks/ that course updates never overwrite
+## (new notebooks are added, edited ones kept), without nbgrader's instructor tools.
 lab: $(STAMP)
-	$(BIN)/jupyter lab notebooks/ $(if $(filter 0,$(shell id -u)),--allow-root)
+	$(BIN)/python tools/lab.py student
+
+## Lecturers: JupyterLab on lecture/, a working copy of the solution notebooks (solutions/ stays clean).
+lecture: $(STAMP)
+	$(BIN)/python tools/lab.py lecture
 
 ## The whole test suite: helper package, every solution notebook run once with its exercises'
 ## wrong and correct answers (tests/test_exercises.py), the grading pipeline. Two workers; a

@@ -106,9 +106,10 @@ def shallow_network_explorer(
     if theta.shape != (3, 2) or phi.shape != (4,):
         raise ValueError(f"the explorer shows a 1-3-1 network: theta (3, 2) and phi (4,); "
                          f"got {theta.shape} and {phi.shape}")
-    # 270 px per slider and rows that wrap: at 1280 x 720 the readouts stay in view.
+    # 400 px per slider (a 260 px track) in rows that wrap: at 1280 x 720 two columns fit and
+    # every readout stays in view.
     common = dict(step=0.05, continuous_update=False, readout_format=".2f",
-                  layout=widgets.Layout(width="270px"), style={"description_width": "40px"})
+                  layout=widgets.Layout(width="400px"), style={"description_width": "40px"})
     sliders: dict[str, Any] = {}
     columns = []
     for d in range(3):

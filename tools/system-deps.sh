@@ -26,3 +26,5 @@ apt_need bubblewrap                                             # grading: the s
 apt_need util-linux                                             # grading: prlimit (memory and CPU caps)
 apt_need python3.11-venv                                        # hub: a course env every account can run
 npm_need configurable-http-proxy configurable-http-proxy@5.3.0  # hub: JupyterHub's proxy
+apt_need chromium                                               # tests/test_browser.py: the students' lab in Chromium
+apt_need fonts-dejavu-core                                      # browser test: its readout measurements assume DejaVu
