@@ -141,7 +141,7 @@ def playground(dataset: str = "circle", *, seed: int = 0, steps_per_frame: int =
     start.update(settings)
     hidden = list(start["hidden"])
     style = {"description_width": "110px"}
-    layout = widgets.Layout(width="300px")
+    layout = widgets.Layout(width="400px")  # room for the readouts on a 1280x720 projector
 
     def dropdown(options: Any, value: Any, description: str) -> Any:
         return widgets.Dropdown(options=options, value=value, description=description,
@@ -233,7 +233,7 @@ def playground(dataset: str = "circle", *, seed: int = 0, steps_per_frame: int =
     b_reset.on_click(reset)
     reset()
     controls = widgets.VBox([c_data, c_noise, c_ratio, c_layers, c_units, c_act, c_lr, c_reg, c_rate,
-                             c_batch])
+                             c_batch], layout=widgets.Layout(flex="0 0 auto"))
     features_box = widgets.HBox([widgets.Label("features"), *c_features])
 
     def titled(title: str, image: Any) -> Any:
@@ -245,7 +245,7 @@ def playground(dataset: str = "circle", *, seed: int = 0, steps_per_frame: int =
         titled("loss: train (black), test (orange)", images["curves"]),
     ])
     box = widgets.VBox([widgets.HBox([b_play, b_step, b_reset, status]), features_box,
-                        widgets.HBox([controls, pictures])])
+                        widgets.HBox([controls, pictures], layout=widgets.Layout(flex_flow="row wrap"))])
     box.run = lambda: state["run"]  # for tests and curious students
     return box
 
