@@ -26,7 +26,7 @@ from numpy.typing import ArrayLike
 
 from helpers.activations import relu
 from helpers.networks import check_network, deep_forward, shallow_forward, shallow_hidden, shallow_joints
-from helpers.regions import activation_patterns, count_linear_regions_1d
+from helpers.regions import activation_patterns, count_linear_regions_1d, distinct_patterns
 
 if TYPE_CHECKING:
     from matplotlib.axes import Axes
@@ -242,14 +242,6 @@ def _plane(xlim: tuple[float, float], ylim: tuple[float, float], grid: int) -> t
     return np.column_stack([A.ravel(), B.ravel()]), A.shape
 
 
-def _pattern_labels(P: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
-    """Distinct rows of the pattern matrix and each row's label (index into them)."""
-    if P.shape[1] == 0:
-        return np.zeros((1, 0), dtype=bool), np.zeros(P.shape[0], dtype=int)
-    unique, labels = np.unique(P, axis=0, return_inverse=True)
-    return unique, labels.ravel()
-
-
 def _first_layer_lines(ax: Axes, beta: np.ndarray, omega: np.ndarray, xlim, ylim) -> None:
     """Draw the lines beta_d + omega_d1 x1 + omega_d2 x2 = 0 of the first layer's units."""
     t = np.linspace(xlim[0], xlim[1], 2)
@@ -302,7 +294,7 @@ def plot_regions_2d(
         raise ValueError(f"plot_regions_2d needs 2 inputs; Omega_0 has shape {omegas[0].shape}")
     X, shape = _plane(xlim, ylim, grid)
     P = activation_patterns(X, betas, omegas)
-    unique, labels = _pattern_labels(P)
+    unique, labels = distinct_patterns(P)
     if ax is None:
         _, ax = plt.subplots(figsize=(4, 3.6), layout="constrained")
     palette = [*plt.get_cmap("tab20")(np.arange(20)), *plt.get_cmap("Pastel1")(np.arange(9))]
@@ -352,7 +344,7 @@ def plot_output_2d(
 
     X, shape = _plane(xlim, ylim, grid)
     y = deep_forward(X, betas, omegas)[:, output].reshape(shape)
-    _, labels = _pattern_labels(activation_patterns(X, betas, omegas))
+    _, labels = distinct_patterns(activation_patterns(X, betas, omegas))
     L = labels.reshape(shape)
     border = np.zeros(shape, dtype=bool)
     border[:, 1:] |= L[:, 1:] != L[:, :-1]

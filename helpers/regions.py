@@ -51,6 +51,7 @@ __all__ = [
     "count_linear_regions_1d",
     "activation_patterns",
     "count_activation_regions",
+    "distinct_patterns",
     "max_regions_deep_1d",
     "layerwise_upper_bound",
     "montufar_lower_bound",
@@ -295,13 +296,23 @@ def count_activation_regions(
     patterns = activation_patterns(X, betas, omegas)
     if patterns.shape[0] == 0:
         return 0
-    if patterns.shape[1] == 0:
-        return 1
-    # pack each row's bits into bytes and compare rows as opaque blobs: much faster than
-    # np.unique(patterns, axis=0) on large grids
-    packed = np.ascontiguousarray(np.packbits(patterns, axis=1))
+    return int(distinct_patterns(patterns)[0].shape[0])
+
+
+def distinct_patterns(patterns: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """The distinct rows of a boolean pattern matrix ``(n, H)`` and each row's index into them.
+
+    Returns ``(unique (m, H), labels (n,))`` with ``unique[labels] == patterns``, rows in the
+    order of ``np.unique(patterns, axis=0)``; much faster than that on large grids, because each
+    row's bits are packed into bytes and rows are compared as opaque blobs.
+    """
+    P = np.asarray(patterns, dtype=bool)
+    if P.shape[1] == 0:
+        return np.zeros((1, 0), dtype=bool), np.zeros(P.shape[0], dtype=int)
+    packed = np.ascontiguousarray(np.packbits(P, axis=1))
     rows = packed.view(np.dtype((np.void, packed.shape[1]))).ravel()
-    return int(np.unique(rows).shape[0])
+    _, first, labels = np.unique(rows, return_index=True, return_inverse=True)
+    return P[first], labels.ravel()
 
 
 # ---------------------------------------------------------------- exact counts in 1-D

@@ -319,3 +319,17 @@ def test_count_activation_regions_matches_unique_rows_and_edge_cases():
     no_hidden = [np.zeros(1)], [np.ones((1, 2))]
     assert count_activation_regions(X, *no_hidden) == 1
     assert count_activation_regions(X[:0], *no_hidden) == 0
+
+
+def test_distinct_patterns_match_numpys_unique_rows():
+    rng = np.random.default_rng(3)
+    P = rng.random((500, 11)) < 0.3
+    from helpers import regions
+
+    unique, labels = regions.distinct_patterns(P)
+    expected, inverse = np.unique(P, axis=0, return_inverse=True)
+    assert np.array_equal(unique, expected)
+    assert np.array_equal(labels, inverse.ravel())
+    assert np.array_equal(unique[labels], P)
+    empty, zeros = regions.distinct_patterns(np.zeros((4, 0), dtype=bool))
+    assert empty.shape == (1, 0) and zeros.tolist() == [0, 0, 0, 0]
