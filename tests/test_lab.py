@@ -80,7 +80,7 @@ def test_the_working_copies_are_git_ignored() -> None:
 def test_make_lab_and_make_lecture_use_the_working_copies() -> None:
     dry = {}
     for target in ("lab", "lecture"):
-        out = subprocess.run(["make", "-n", target], cwd=ROOT, capture_output=True,
+        out = subprocess.run(["make", "--no-print-directory", "-n", target], cwd=ROOT, capture_output=True,
                              text=True, check=True).stdout
         dry[target] = out.strip().splitlines()[-1]
     assert dry["lab"].endswith("tools/lab.py student")
