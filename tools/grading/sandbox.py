@@ -82,6 +82,10 @@ def bwrap_argv(scratch: Path, workdir: Path, *, memory_bytes: int, cpu_seconds: 
     home = Path(os.path.expanduser("~"))
     hidden = [Path("/tmp"), COURSE]
     hidden += [Path(f) for f in [str(home), *hide] if f and Path(f).is_dir() and Path(f) != Path("/")]
+    # a folder inside another hidden one (the course in the grader's home, as on the hub) is
+    # hidden with it: a second tmpfs or remount there would name a path the outer tmpfs removed
+    hidden = [f for f in hidden
+              if not any(f != g and f.resolve().is_relative_to(g.resolve()) for g in hidden)]
     argv = ["bwrap", "--ro-bind", "/", "/", "--dev", "/dev", "--proc", "/proc"]
     for folder in hidden:
         argv += ["--tmpfs", str(folder)]
