@@ -155,3 +155,24 @@ def test_bubblewrap_runs_here_and_its_absence_is_loud(monkeypatch: pytest.Monkey
         manager.cleanup_connection_file()
     finally:
         sandbox.bwrap_problem.cache_clear()
+
+
+def test_sandbox_hides_a_folder_inside_another_hidden_one_once(tmp_path, monkeypatch):
+    """The hub's instructor keeps the course in their home: one tmpfs and remount for the home."""
+    import shutil
+    import tempfile
+    from pathlib import Path
+
+    from tools.grading import sandbox
+
+    base = Path(tempfile.mkdtemp(dir="/var/tmp"))  # not under /tmp, which the sandbox hides too
+    home = base / "home"
+    inner = home / "dnn"
+    inner.mkdir(parents=True)
+    monkeypatch.setenv("HOME", str(home))
+    argv = sandbox.bwrap_argv(tmp_path / "scratch", tmp_path / "scratch", memory_bytes=2**30,
+                              cpu_seconds=60, hide=[str(inner)], env={})
+    shutil.rmtree(base)
+    pairs = list(zip(argv, argv[1:], strict=False))
+    assert ("--tmpfs", str(home)) in pairs and ("--tmpfs", str(inner)) not in pairs
+    assert ("--remount-ro", str(inner)) not in pairs
