@@ -12,6 +12,8 @@ Numbers (numpy only):
                  parameter counts; shallow 1-input networks ``(theta, phi)``
     composition  composing two networks, and the equivalent two-layer network
     regions      linear regions: bounds, counts on a grid, exact counts in 1-D, folding networks
+    representations  what hidden units represent: variance explained by a grouping (eta^2),
+                 linear pieces per unit, notebook 04's ring classifier
     information  information, entropy, cross-entropy, KL divergence
     losses       MSE, binary and categorical cross-entropy, softmax, with their gradients
     autograd     a scalar ``Value`` with reverse-mode differentiation
@@ -66,6 +68,7 @@ from helpers import (
     plots,
     regions,
     regularization,
+    representations,
     schedules,
     search,
     surfaces,
@@ -107,6 +110,7 @@ __all__ = [
     "plots",
     "regions",
     "regularization",
+    "representations",
     "schedules",
     "search",
     "surfaces",

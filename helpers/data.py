@@ -17,6 +17,7 @@ __all__ = [
     "make_blobs",
     "make_xor",
     "make_circles",
+    "make_rings",
     "make_moons",
     "make_spirals",
     "default_target",
@@ -95,6 +96,23 @@ def make_circles(n: int = 200, *, factor: float = 0.5, noise: float = 0.05, seed
     X = np.vstack(rings) + rng.normal(0.0, noise, size=(n, 2))
     y = np.repeat([0, 1], sizes)
     return _shuffle(X, y, rng)
+
+
+def make_rings(n: int = 600, *, n_rings: int = 3, seed: int = 0) -> Dataset:
+    """Points spread uniformly over the unit disk, labelled by ring: the class depends on the radius only.
+
+    Label k for radius in [k / n_rings, (k + 1) / n_rings); outer rings hold more points (their
+    share is proportional to their area). No noise: the rings touch.
+    """
+    _check_n(n)
+    if n_rings < 1:
+        raise ValueError(f"n_rings should be at least 1, got {n_rings}")
+    rng = np.random.default_rng(seed)
+    radius = np.sqrt(rng.uniform(0.0, 1.0, size=n))  # uniform over the disk's area
+    angle = rng.uniform(0.0, 2.0 * np.pi, size=n)
+    X = radius[:, None] * np.column_stack([np.cos(angle), np.sin(angle)])
+    y = np.minimum((radius * n_rings).astype(int), n_rings - 1)
+    return X, y
 
 
 def make_moons(n: int = 200, *, noise: float = 0.1, seed: int = 0) -> Dataset:

@@ -5,7 +5,7 @@ import pytest
 
 from helpers import data
 
-MAKERS = [data.make_blobs, data.make_xor, data.make_circles, data.make_moons, data.make_spirals]
+MAKERS = [data.make_blobs, data.make_xor, data.make_circles, data.make_rings, data.make_moons, data.make_spirals]
 
 
 @pytest.mark.parametrize("make", MAKERS, ids=lambda m: m.__name__)
@@ -48,6 +48,17 @@ def test_circles_have_two_radii():
     r = np.hypot(X[:, 0], X[:, 1])
     np.testing.assert_allclose(r[y == 0], 1.0)
     np.testing.assert_allclose(r[y == 1], 0.3)
+
+
+def test_rings_label_the_radius_only():
+    X, y = data.make_rings(3000, n_rings=3, seed=1)
+    r = np.hypot(X[:, 0], X[:, 1])
+    assert r.max() <= 1.0
+    np.testing.assert_array_equal(y, np.floor(r * 3).astype(int))
+    # uniform over the area: the rings hold 1/9, 3/9 and 5/9 of the points
+    np.testing.assert_allclose(np.bincount(y) / y.size, [1 / 9, 3 / 9, 5 / 9], atol=0.03)
+    with pytest.raises(ValueError, match="n_rings"):
+        data.make_rings(10, n_rings=0)
 
 
 def test_spirals_balance_the_classes():
