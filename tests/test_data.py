@@ -5,7 +5,8 @@ import pytest
 
 from helpers import data
 
-MAKERS = [data.make_blobs, data.make_xor, data.make_circles, data.make_rings, data.make_moons, data.make_spirals]
+MAKERS = [data.make_blobs, data.make_xor, data.make_circles, data.make_rings, data.make_moons,
+          data.make_spirals]
 
 
 @pytest.mark.parametrize("make", MAKERS, ids=lambda m: m.__name__)
