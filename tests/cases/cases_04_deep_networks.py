@@ -17,6 +17,27 @@ def _to_betas_omegas(beta2="phi2[:1]", omega0="theta[:, 1:]", omega1="psi[:, 1:]
     return TO_BETAS_OMEGAS.format(beta2=beta2, omega0=omega0, omega1=omega1, omega2=omega2)
 
 
+# ------------------------------------------------------------------ Exercise 8
+
+EXPLAINED_VARIANCE = '''
+def explained_variance(H, groups):
+    H, groups = np.asarray(H, dtype=float), np.asarray(groups)
+    n, G = len(H), groups.max() + 1
+    counts = np.bincount(groups)
+    means = np.stack([H[groups == g].mean(axis=0) for g in range(G)])
+    within = {within}
+    total = ((H - H.mean(axis=0)) ** 2).sum(axis={axis})
+    with np.errstate(divide="ignore", invalid="ignore"):
+        eta = {ratio}
+    return np.where(total > 0, eta, np.nan)
+'''
+
+
+def _explained_variance(within="((H - means[groups]) ** 2).sum(axis=0)", axis=0,
+                        ratio="1.0 - within / total"):
+    return EXPLAINED_VARIANCE.format(within=within, axis=axis, ratio=ratio)
+
+
 # ------------------------------------------------------------------ Exercise 3
 
 FORWARD_CHECKS = '''
@@ -196,21 +217,46 @@ def forward(X, betas, omegas):
         width = w.shape[0]
 ''' + FORWARD_RIGHT),
     ],
-    "count-parameters": [
-        ("weights only", "def count_parameters(layer_sizes):\n"
-                         "    s = list(layer_sizes)\n"
-                         "    return sum(a * b for a, b in zip(s[:-1], s[1:], strict=True))"),
-        ("a bias for every unit, inputs included", "def count_parameters(layer_sizes):\n"
-         "    s = list(layer_sizes)\n"
-         "    return sum(a * b for a, b in zip(s[:-1], s[1:], strict=True)) + sum(s)"),
-        ("forgets the output layer", "def count_parameters(layer_sizes):\n"
-         "    s = list(layer_sizes)\n"
-         "    return sum((a + 1) * b for a, b in zip(s[:-2], s[1:-1], strict=True))"),
-        ("(D_k + 1)(D_k+1 + 1)", "def count_parameters(layer_sizes):\n"
-         "    s = list(layer_sizes)\n"
-         "    return sum((a + 1) * (b + 1) for a, b in zip(s[:-1], s[1:], strict=True))"),
-        ("hard-codes the visible answers", "def count_parameters(layer_sizes):\n"
-         "    return {(1, 3, 3, 1): 22, (1, 10, 10, 10, 10, 10, 1): 471, (3, 1): 4}[tuple(layer_sizes)]"),
+    "explained-variance": [
+        ("wrong axis: sums over units, one value per point", _explained_variance(
+            within="((H - means[groups]) ** 2).sum(axis=1)", axis=1)),
+        ("unweighted mean of the group variances", _explained_variance(within=(
+            "np.mean([H[groups == g].var(axis=0) for g in range(G)], axis=0) * n"))),
+        ("standard deviations instead of variances", _explained_variance(ratio="np.sqrt(within / total)")),
+        ("returns the unexplained fraction", _explained_variance(ratio="within / total")),
+        ("group variances with ddof=1, weighted by size", _explained_variance(within=(
+            "sum(np.sum(groups == g) * H[groups == g].var(axis=0, ddof=1) for g in range(G))"))),
+        ("between-group spread around the mean of the group means", _explained_variance(
+            ratio="1.0 - np.sum(counts[:, None] * (means - means.mean(axis=0)) ** 2, axis=0) / total")),
+        ("0 instead of nan for a constant column (and a warning)", """
+def explained_variance(H, groups):
+    H, groups = np.asarray(H, dtype=float), np.asarray(groups)
+    means = np.stack([H[groups == g].mean(axis=0) for g in range(groups.max() + 1)])
+    within = ((H - means[groups]) ** 2).sum(axis=0)
+    total = ((H - H.mean(axis=0)) ** 2).sum(axis=0)
+    return np.where(total > 0, 1.0 - within / np.maximum(total, 1e-300), 0.0)
+"""),
+        ("divides by zero for a constant column (a RuntimeWarning)", """
+def explained_variance(H, groups):
+    H, groups = np.asarray(H, dtype=float), np.asarray(groups)
+    means = np.stack([H[groups == g].mean(axis=0) for g in range(groups.max() + 1)])
+    within = ((H - means[groups]) ** 2).sum(axis=0)
+    total = ((H - H.mean(axis=0)) ** 2).sum(axis=0)
+    return 1.0 - within / total
+"""),
+        ("assumes the rows are sorted by group", """
+def explained_variance(H, groups):
+    H, groups = np.asarray(H, dtype=float), np.asarray(groups)
+    counts = np.bincount(groups)
+    parts = np.split(H, np.cumsum(counts)[:-1])
+    within = sum(((p - p.mean(axis=0)) ** 2).sum(axis=0) for p in parts)
+    total = ((H - H.mean(axis=0)) ** 2).sum(axis=0)
+    return 1.0 - np.divide(within, total, out=np.full(H.shape[1], np.nan), where=total > 0)
+"""),
+        ("hard-codes the visible answers", """
+def explained_variance(H, groups):
+    return np.array([0.5, 1.0, 0.0, np.nan])[:np.shape(H)[1]]
+"""),
     ],
     "collapse-linear": [
         ("weights multiplied in the wrong order", '''
@@ -389,15 +435,61 @@ def forward(X, betas, omegas):
     return h @ np.transpose(w_out) + b_out
 '''),
     ],
-    "count-parameters": [
-        ("numpy", "def count_parameters(layer_sizes):\n"
-                  "    s = np.array(layer_sizes)\n"
-                  "    return int(np.sum((s[:-1] + 1) * s[1:]))"),
-        ("a loop over weights and biases", "def count_parameters(layer_sizes):\n"
-         "    n = 0\n"
-         "    for i in range(len(layer_sizes) - 1):\n"
-         "        n += layer_sizes[i] * layer_sizes[i + 1] + layer_sizes[i + 1]\n"
-         "    return n"),
+    "explained-variance": [
+        ("loops over columns and groups", """
+def explained_variance(H, groups):
+    H = [[float(v) for v in row] for row in H]
+    groups = list(groups)
+    result = []
+    for d in range(len(H[0])):
+        column = [row[d] for row in H]
+        mean = sum(column) / len(column)
+        total = sum((v - mean) ** 2 for v in column)
+        within = 0.0
+        for g in set(groups):
+            members = [v for v, label in zip(column, groups) if label == g]
+            m = sum(members) / len(members)
+            within += sum((v - m) ** 2 for v in members)
+        result.append(1.0 - within / total if total > 0 else float("nan"))
+    return np.array(result)
+"""),
+        ("np.bincount, between-group sum of squares", """
+def explained_variance(H, groups):
+    H, groups = np.asarray(H, dtype=float), np.asarray(groups)
+    counts = np.bincount(groups)
+    mean = H.mean(axis=0)
+    result = np.full(H.shape[1], np.nan)
+    for d in range(H.shape[1]):
+        group_means = np.bincount(groups, weights=H[:, d]) / counts
+        between = np.sum(counts * (group_means - mean[d]) ** 2)
+        total = np.sum((H[:, d] - mean[d]) ** 2)
+        if total > 0:
+            result[d] = between / total
+    return result
+"""),
+        ("np.unique groupby, variances, np.errstate", """
+def explained_variance(H, groups):
+    H = np.asarray(H, dtype=float)
+    labels, index = np.unique(np.asarray(groups), return_inverse=True)
+    within = np.zeros(H.shape[1])
+    for g in range(len(labels)):
+        part = H[index == g]
+        within += len(part) * part.var(axis=0)
+    total = len(H) * H.var(axis=0)
+    with np.errstate(divide="ignore", invalid="ignore"):
+        eta = 1.0 - within / total
+    return np.where(total > 0, eta, np.nan)
+"""),
+        ("ddof=1 throughout (sums of squares)", """
+def explained_variance(H, groups):
+    H, groups = np.asarray(H, dtype=float), np.asarray(groups)
+    within = sum((np.sum(groups == g) - 1) * H[groups == g].var(axis=0, ddof=1) if np.sum(groups == g) > 1
+                 else np.zeros(H.shape[1]) for g in range(groups.max() + 1))
+    total = (len(H) - 1) * H.var(axis=0, ddof=1)
+    eta = np.full(H.shape[1], np.nan)
+    eta[total > 0] = 1.0 - within[total > 0] / total[total > 0]
+    return eta
+"""),
     ],
     "collapse-linear": [
         ("from the last layer backwards", '''
@@ -469,5 +561,5 @@ PIPELINE_WRONG = ("forward", 0)
 HIDDEN_ONLY = {
     "deepen": ["identity after the first hidden layer (fails without hidden layers)"],
     "forward": ["no length check: zip stops at the shorter list"],
-    "count-parameters": ["hard-codes the visible answers"],
+    "explained-variance": ["hard-codes the visible answers"],
 }
