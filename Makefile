@@ -32,7 +32,7 @@ lecture: $(STAMP)
 ## wrong and correct answers (tests/test_exercises.py), the grading pipeline. Two workers; a
 ## worker that runs out of tests steals from the other (the notebook tests take longest).
 test: $(STAMP)
-	$(BIN)/pytest -n 2 --dist worksteal
+	$(BIN)/pytest -n 2 --dist worksteal --durations=25
 
 ## Developers, before every commit (under a minute): lint, the builder's checks, the unit tests
 ## (everything but the tests marked `notebooks`, which start kernels or nbgrader).
