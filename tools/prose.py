@@ -95,7 +95,7 @@ def normalised_words(text: str, first_line: int = 1) -> list[tuple[str, int]]:
     text = _INLINE_MATH.sub(_blank, text)
     text = _TAG.sub(_blank, text)
     text = _LINK_TARGET.sub("] ", text)
-    words = []
+    words: list[tuple[str, int]] = []
     text = text.lower().replace("’", "'")
     for offset, line in enumerate(text.split("\n")):
         words.extend((w, first_line + offset) for w in _WORD.findall(line))
@@ -110,6 +110,17 @@ def _markdown_texts(path: Path) -> list[list[tuple[str, int]]]:
             # cell.lines[0] is the line after the header
             texts.append(normalised_words("\n".join(cell.lines), cell.line_no + 1))
     return texts
+
+
+def _runs(ordered: list[int]) -> list[tuple[int, int]]:
+    """Split sorted integers into runs of consecutive ones, as (first, last) pairs."""
+    runs: list[tuple[int, int]] = []
+    for value in ordered:
+        if runs and value == runs[-1][1] + 1:
+            runs[-1] = (runs[-1][0], value)
+        else:
+            runs.append((value, value))
+    return runs
 
 
 def repeats(paths: list[Path] | None = None, min_words: int = MIN_WORDS) -> list[Repeat]:
@@ -137,22 +148,15 @@ def repeats(paths: list[Path] | None = None, min_words: int = MIN_WORDS) -> list
                 diagonals[(da, db, sb - sa)].add(sa)
     found: dict[tuple[str, ...], set[Place]] = defaultdict(set)
     for (da, db, shift), starts in diagonals.items():
-        ordered = sorted(starts)
-        run_start = previous = ordered[0]
-        for start in ordered[1:] + [None]:
-            if start is not None and start == previous + 1:
-                previous = start
-                continue
-            words_a = docs[da][1]
-            length = previous - run_start + min_words
-            if da == db and shift < length:  # a passage overlapping itself: not a repeat
-                length = shift
+        words_a, words_b = docs[da][1], docs[db][1]
+        for first, last in _runs(sorted(starts)):
+            length = last - first + min_words
+            if da == db:  # a passage overlapping its own repeat: count the part before it
+                length = min(length, shift)
             if length >= min_words:
-                passage = tuple(w for w, _ in words_a[run_start:run_start + length])
-                found[passage].add(Place(docs[da][0], words_a[run_start][1]))
-                found[passage].add(Place(docs[db][0], docs[db][1][run_start + shift][1]))
-            if start is not None:
-                run_start = previous = start
+                passage = tuple(w for w, _ in words_a[first:first + length])
+                found[passage].add(Place(docs[da][0], words_a[first][1]))
+                found[passage].add(Place(docs[db][0], words_b[first + shift][1]))
     result = [Repeat(words, tuple(sorted(places, key=lambda p: (str(p.path), p.line))))
               for words, places in found.items()]
     return sorted(result, key=lambda r: (str(r.places[0]), -len(r.words)))
