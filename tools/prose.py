@@ -30,6 +30,7 @@ if __package__ in (None, ""):  # run as a script: make `tools` importable
 from tools.cells import ROOT, parse
 
 MIN_WORDS = 12
+GENERATED_LINE = "**Time:**"  # written by tools/study_time.py, not by an author
 
 _DISPLAY_MATH = re.compile(r"\$\$.*?\$\$", re.DOTALL)
 _INLINE_MATH = re.compile(r"\$[^$]*\$")
@@ -103,12 +104,23 @@ def normalised_words(text: str, first_line: int = 1) -> list[tuple[str, int]]:
 
 
 def _markdown_texts(path: Path) -> list[list[tuple[str, int]]]:
-    """Per markdown cell of a ``.cells`` file, its normalised words with line numbers."""
+    """Per markdown cell of a ``.cells`` file, its normalised words with line numbers.
+
+    Lines that ``tools/study_time.py`` generates (``**Time:** ...``) are left out: they are
+    the same sentence with other numbers in every notebook, by design.
+    """
     texts = []
     for cell in parse(path.read_text(), str(path)):
-        if cell.kind == "md":
-            # cell.lines[0] is the line after the header
-            texts.append(normalised_words("\n".join(cell.lines), cell.line_no + 1))
+        if cell.kind != "md":
+            continue
+        chunk: list[str] = []
+        first = cell.line_no + 1  # cell.lines[0] is the line after the header
+        for number, line in enumerate(cell.lines + [GENERATED_LINE], start=cell.line_no + 1):
+            if line.startswith(GENERATED_LINE):  # a passage never runs across such a line
+                texts.append(normalised_words("\n".join(chunk), first))
+                chunk, first = [], number + 1
+            else:
+                chunk.append(line)
     return texts
 
 
