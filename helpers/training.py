@@ -21,7 +21,7 @@ from __future__ import annotations
 import math
 import time
 import warnings
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from typing import Any, Protocol
 
 import numpy as np
@@ -90,6 +90,7 @@ def fit(
     X_val: ArrayLike | None = None,
     y_val: ArrayLike | None = None,
     callbacks: Iterable[Callback] = (),
+    augment: Callable[[np.ndarray], np.ndarray] | None = None,
     progress: bool = True,
     live: bool = False,
 ) -> dict[str, list[float]]:
@@ -106,6 +107,10 @@ def fit(
         seed: seed of the shuffling.
         X_val, y_val: optional validation data, evaluated after every epoch.
         callbacks: objects with ``on_epoch_end(epoch, history, model) -> bool``.
+        augment: data augmentation, ``augment(X) -> X_new`` (a new array of the same shape,
+            e.g. ``lambda X: shift_and_noise(X, rng)``): called at the start of every epoch,
+            which then trains on ``X_new`` (and measures "accuracy" on it); ``X`` itself and
+            the validation data are never augmented.
         progress: a ``tqdm.auto`` progress bar over the epochs (notebook or terminal).
         live: redraw a loss-curve figure in the notebook as training goes (at most about three
             times a second, and once at the end); does nothing outside a notebook kernel.
@@ -142,8 +147,9 @@ def fit(
         _mode(model, "train")
         lr = float(optimizer.lr)
         total = 0.0
+        X_epoch = X if augment is None else _augmented(augment, X)
         for idx in minibatches(n, int(batch_size), rng):
-            value, grads = model.loss_and_grads(X[idx], y[idx])
+            value, grads = model.loss_and_grads(X_epoch[idx], y[idx])
             optimizer.step(grads)
             total += float(value) * len(idx)
         history["loss"].append(total / n)
@@ -151,7 +157,7 @@ def fit(
         _mode(model, "eval")
         chunk = max(int(batch_size), EVAL_CHUNK)
         if classify:
-            history["accuracy"].append(_chunked(model.accuracy, X, y, chunk))
+            history["accuracy"].append(_chunked(model.accuracy, X_epoch, y, chunk))
         if validate:
             history["val_loss"].append(_chunked(lambda a, b: model.loss_and_grads(a, b)[0],
                                                 X_val, y_val, chunk))
@@ -177,6 +183,14 @@ def fit(
     if plotter is not None:
         plotter.update(history, final=True)
     return history
+
+
+def _augmented(augment: Callable[[np.ndarray], np.ndarray], X: np.ndarray) -> np.ndarray:
+    """``augment(X)``, checked to keep the shape, in ``X``'s dtype (the model's)."""
+    X_new = np.asarray(augment(X))
+    if X_new.shape != X.shape:
+        raise ValueError(f"augment changed the shape of the inputs: {X.shape} -> {X_new.shape}")
+    return np.ascontiguousarray(X_new, dtype=X.dtype)
 
 
 # Evaluations run in chunks of max(batch_size, EVAL_CHUNK) rows: a layer that keeps its work

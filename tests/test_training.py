@@ -189,3 +189,31 @@ def test_live_curves_draw_in_a_kernel_and_update_in_place(monkeypatch):
     fit(model, X, y, optimizer=SGD(model.params, lr=0.05), epochs=3, batch_size=10, progress=False,
         live=True)
     assert len(shown) == 1 and len(updated) == 3  # drawn once, then redrawn in place
+
+
+def test_augment_gives_every_epoch_new_inputs_and_leaves_x_alone():
+    X, y = make_moons(60, seed=0)
+    X_b = X[::-1].copy()  # any other inputs of the same shape
+    keep, calls = X.copy(), []
+
+    def augment(X_in):
+        np.testing.assert_allclose(X_in, keep, rtol=1e-6)  # always the original inputs
+        calls.append(1)
+        return X_b
+
+    def run(inputs, **kw):
+        net = MLP([2, 8, 2], seed=0)
+        h = fit(net, inputs, y, optimizer=SGD(net.params, lr=0.1), epochs=3, batch_size=20, seed=2,
+                progress=False, **kw)
+        return net, h
+
+    net_a, h_a = run(X, augment=augment)
+    net_b, h_b = run(X_b)  # training on X_b itself: the same run
+    assert len(calls) == 3
+    np.testing.assert_array_equal(X, keep)
+    assert h_a == h_b
+    for p, q in zip(net_a.params, net_b.params, strict=True):
+        np.testing.assert_array_equal(p, q)
+    assert h_a["accuracy"][-1] == pytest.approx(net_a.accuracy(X_b, y))  # measured on what it trained on
+    with pytest.raises(ValueError, match="shape"):
+        run(X, augment=lambda X_in: X_in[:10])
