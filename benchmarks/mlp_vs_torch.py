@@ -78,13 +78,14 @@ def repeat_to(X: np.ndarray, y: np.ndarray, n: int) -> tuple[np.ndarray, np.ndar
 # Each returns run(k) -> (seconds for k training steps, the last batch's loss).
 
 
-def setup_helper(X, y, bs, k, quick, optimizer="sgd"):
-    from helpers.mlp import MLP
-    from helpers.optim import OPTIMIZERS
+def batches_of(X, y, bs):
+    """The full batches of ``bs`` consecutive rows of X, y (numpy arrays or torch tensors)."""
+    return [(X[i:i + bs], y[i:i + bs]) for i in range(0, len(y) - bs + 1, bs)]
 
-    net = MLP(LAYERS, "relu", seed=0, dtype=np.float32)
-    opt = OPTIMIZERS[optimizer](net.params, **OPTIMIZER_SETTINGS[optimizer][0])
-    batches = [(X[i:i + bs], y[i:i + bs]) for i in range(0, len(y) - bs + 1, bs)]
+
+def helper_steps(net, opt, X, y, bs):
+    """run(k): k steps of ``net.loss_and_grads`` + ``opt.step`` on ready batches, cycling."""
+    batches = batches_of(X, y, bs)
 
     def run(k):
         t0 = time.perf_counter()
@@ -95,6 +96,35 @@ def setup_helper(X, y, bs, k, quick, optimizer="sgd"):
         return time.perf_counter() - t0, loss
 
     return run
+
+
+def torch_steps(model, opt, X, y, bs):
+    """run(k): k steps of ``zero_grad``, cross-entropy, ``backward``, ``step`` on ready batches."""
+    import torch
+
+    loss_fn = torch.nn.CrossEntropyLoss()
+    batches = batches_of(torch.from_numpy(X), torch.from_numpy(y), bs)
+
+    def run(k):
+        t0 = time.perf_counter()
+        for i in range(k):
+            Xb, yb = batches[i % len(batches)]
+            opt.zero_grad(set_to_none=True)
+            loss = loss_fn(model(Xb), yb)
+            loss.backward()
+            opt.step()
+        return time.perf_counter() - t0, loss.item()
+
+    return run
+
+
+def setup_helper(X, y, bs, k, quick, optimizer="sgd"):
+    from helpers.mlp import MLP
+    from helpers.optim import OPTIMIZERS
+
+    net = MLP(LAYERS, "relu", seed=0, dtype=np.float32)
+    opt = OPTIMIZERS[optimizer](net.params, **OPTIMIZER_SETTINGS[optimizer][0])
+    return helper_steps(net, opt, X, y, bs)
 
 
 def setup_helper_fit(X, y, bs, k, quick):
@@ -125,21 +155,7 @@ def setup_torch(X, y, bs, k, quick, optimizer="sgd"):
     )
     _, torch_name, torch_kwargs = OPTIMIZER_SETTINGS[optimizer]
     opt = getattr(torch.optim, torch_name)(model.parameters(), **torch_kwargs)
-    loss_fn = torch.nn.CrossEntropyLoss()
-    Xt, yt = torch.from_numpy(X), torch.from_numpy(y)
-    batches = [(Xt[i:i + bs], yt[i:i + bs]) for i in range(0, len(y) - bs + 1, bs)]
-
-    def run(k):
-        t0 = time.perf_counter()
-        for i in range(k):
-            Xb, yb = batches[i % len(batches)]
-            opt.zero_grad(set_to_none=True)
-            loss = loss_fn(model(Xb), yb)
-            loss.backward()
-            opt.step()
-        return time.perf_counter() - t0, loss.item()
-
-    return run
+    return torch_steps(model, opt, X, y, bs)
 
 
 def setup_sklearn(X, y, bs, k, quick):

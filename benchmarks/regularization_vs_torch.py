@@ -20,10 +20,9 @@ Usage (from the course root)::
 from __future__ import annotations
 
 import os
-import time
 
 import numpy as np
-from mlp_vs_torch import LAYERS, LR, MOMENTUM
+from mlp_vs_torch import LAYERS, LR, MOMENTUM, helper_steps, torch_steps
 from timing import (
     cpu_name,
     importable,
@@ -48,18 +47,7 @@ def setup_helper(variant: str, X: np.ndarray, y: np.ndarray, bs: int):
 
     options = {"dropout": DROPOUT} if variant == "dropout" else {"batchnorm": True}
     net = MLP(LAYERS, "relu", seed=0, dtype=np.float32, **options)
-    opt = SGD(net.params, lr=LR, momentum=MOMENTUM)
-    batches = [(X[i:i + bs], y[i:i + bs]) for i in range(0, len(y) - bs + 1, bs)]
-
-    def run(k):
-        t0 = time.perf_counter()
-        for i in range(k):
-            Xb, yb = batches[i % len(batches)]
-            loss, grads = net.loss_and_grads(Xb, yb)
-            opt.step(grads)
-        return time.perf_counter() - t0, loss
-
-    return run
+    return helper_steps(net, SGD(net.params, lr=LR, momentum=MOMENTUM), X, y, bs)
 
 
 def setup_torch(variant: str, X: np.ndarray, y: np.ndarray, bs: int):
@@ -76,22 +64,7 @@ def setup_torch(variant: str, X: np.ndarray, y: np.ndarray, bs: int):
             layers += [nn.Linear(d_in, d_out), nn.BatchNorm1d(d_out), nn.ReLU()]
     model = nn.Sequential(*layers, nn.Linear(LAYERS[-2], LAYERS[-1]))
     model.train()
-    opt = torch.optim.SGD(model.parameters(), lr=LR, momentum=MOMENTUM)
-    loss_fn = nn.CrossEntropyLoss()
-    Xt, yt = torch.from_numpy(X), torch.from_numpy(y)
-    batches = [(Xt[i:i + bs], yt[i:i + bs]) for i in range(0, len(y) - bs + 1, bs)]
-
-    def run(k):
-        t0 = time.perf_counter()
-        for i in range(k):
-            Xb, yb = batches[i % len(batches)]
-            opt.zero_grad(set_to_none=True)
-            loss = loss_fn(model(Xb), yb)
-            loss.backward()
-            opt.step()
-        return time.perf_counter() - t0, loss.item()
-
-    return run
+    return torch_steps(model, torch.optim.SGD(model.parameters(), lr=LR, momentum=MOMENTUM), X, y, bs)
 
 
 def make_run(name: str, X: np.ndarray, y: np.ndarray, bs: int, k: int, quick: bool):
