@@ -125,4 +125,3 @@ def random_label_fits(
                     seed=seed, progress=False)
         fits["-".join(map(str, hidden))] = h["accuracy"]
     return fits
-
