@@ -239,3 +239,15 @@ def test_augment_gives_every_epoch_new_inputs_and_leaves_x_alone():
     assert h_a["accuracy"][-1] == pytest.approx(net_a.accuracy(X_b, y))  # measured on what it trained on
     with pytest.raises(ValueError, match="shape"):
         run(X, augment=lambda X_in: X_in[:10])
+
+
+def test_mlp_fit_passes_augment_on_to_the_training_loop():
+    X, y = make_moons(40, seed=1)
+    X_b = X[::-1].copy()
+    histories = []
+    for kwargs in ({"augment": lambda X_in: X_b}, {}):
+        net = MLP([2, 6, 2], seed=0)
+        inputs = X if kwargs else X_b
+        histories.append(net.fit(inputs, y, optimizer=SGD(net.params, lr=0.1), epochs=2, batch_size=10,
+                                 seed=1, progress=False, **kwargs))
+    assert histories[0] == histories[1]
