@@ -32,16 +32,19 @@ lecture: $(STAMP)
 ## wrong and correct answers (tests/test_exercises.py), the grading pipeline. Two workers; a
 ## worker that runs out of tests steals from the other (the notebook tests take longest).
 test: $(STAMP)
-	$(BIN)/pytest -n 2 --dist worksteal
+	$(BIN)/pytest -n 2 --dist worksteal --durations=25
 
 ## Developers, before every commit (under a minute): lint, the builder's checks, the unit tests
 ## (everything but the tests marked `notebooks`, which start kernels or nbgrader).
 check: lint $(STAMP)
 	$(BIN)/python tools/cells.py --check
+	$(BIN)/python tools/study_time.py --check --quiet
 	$(BIN)/pytest -n 2 --dist worksteal -q -m "not notebooks" --ignore=tests/test_lint.py
 
-## Instructors: rebuild solutions/*.ipynb from their .cells sources and regenerate notebooks/.
+## Instructors: rebuild solutions/*.ipynb from their .cells sources and regenerate notebooks/
+## (each introduction's **Time:** line is recounted first: tools/study_time.py).
 release: $(STAMP)
+	$(BIN)/python tools/study_time.py --write --quiet
 	$(BIN)/python tools/cells.py
 	@for a in $(ASSIGNMENTS); do $(BIN)/nbgrader generate_assignment $$a --force --log-level=WARN || exit 1; done
 

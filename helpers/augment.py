@@ -15,14 +15,9 @@ from __future__ import annotations
 
 import numpy as np
 
+from helpers.activations import as_float_array
+
 __all__ = ["shift", "add_noise", "shift_and_noise"]
-
-
-def _as_float(X: np.ndarray | list) -> np.ndarray:
-    X = np.asarray(X)
-    if not np.issubdtype(X.dtype, np.floating):
-        X = X.astype(np.float64)
-    return X
 
 
 def shift(X: np.ndarray, rng: np.random.Generator, max_shift: int = 3) -> np.ndarray:
@@ -32,7 +27,7 @@ def shift(X: np.ndarray, rng: np.random.Generator, max_shift: int = 3) -> np.nda
     (no wrap-around: the end of a signal does not reappear at its start). Returns (n, L),
     same dtype as ``X`` (float).
     """
-    X = _as_float(X)
+    X = as_float_array(X)
     if X.ndim != 2:
         raise ValueError(f"shift expects X of shape (n, L), got shape {X.shape}")
     if int(max_shift) != max_shift or max_shift < 0:
@@ -52,7 +47,7 @@ def add_noise(X: np.ndarray, rng: np.random.Generator, noise: float = 0.1) -> np
     For 2-D point sets (n, 2) this jitters every point; for signals (n, L) every sample.
     Returns an array of the same shape and (float) dtype as ``X``.
     """
-    X = _as_float(X)
+    X = as_float_array(X)
     if not np.isfinite(noise) or noise < 0:
         raise ValueError(f"noise must be a finite standard deviation >= 0, got {noise!r}")
     if noise == 0:

@@ -5,18 +5,18 @@
     C = confusion_matrix(y_val, model.predict(X_val))                    # (10, 10) counts
     curves = random_label_fits([[298], [100, 100], [75, 75, 75], [63, 63, 63, 63]], X)
 
-``train_model`` is the model solution's recipe: a ReLU MLP with He initialisation, Adam with
-L2 weight decay and a cosine learning-rate schedule, a freshly shifted and noised copy of the
-training inputs every epoch (``helpers.augment``), and the weights of the best validation
-epoch restored at the end (early stopping with ``patience``). The notebook's exercises ask for
-these very functions: an answer that calls them earns nothing (``integrity.toml``).
+``train_model`` is the model solution's recipe, assembled from the course's parts: a ReLU MLP
+with He initialisation, Adam with L2 weight decay, ``helpers.schedules.CosineDecay``, a freshly
+shifted and noised copy of the training inputs every epoch (``helpers.augment``), and
+``helpers.regularization.EarlyStopping`` on the validation accuracy (the best epoch's weights
+restored at the end), all through ``helpers.training.fit``. The notebook's exercises ask for
+these very functions: an answer that calls them earns nothing (``integrity.toml``). The demos
+fall back on them through ``helpers.fallback``.
 """
 
 from __future__ import annotations
 
-import math
-import time
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from typing import Any
 
 import numpy as np
@@ -24,9 +24,12 @@ import numpy as np
 from helpers.augment import shift_and_noise
 from helpers.mlp import MLP
 from helpers.optim import SGD, Adam
+from helpers.regularization import EarlyStopping
+from helpers.schedules import CosineDecay
+from helpers.training import LiveCurves, fit
 
-__all__ = ["validation_split", "confusion_matrix", "train_model", "LiveCurves", "random_label_fits",
-           "prefer_student"]
+# LiveCurves is helpers.training's, named here too: notebook 09 tells students to use capstone.LiveCurves
+__all__ = ["validation_split", "confusion_matrix", "train_model", "LiveCurves", "random_label_fits"]
 
 
 def validation_split(
@@ -51,43 +54,6 @@ def confusion_matrix(y_true: np.ndarray, y_pred: np.ndarray, n_classes: int = 10
     C = np.zeros((n_classes, n_classes), dtype=np.int64)
     np.add.at(C, (np.asarray(y_true, dtype=int), np.asarray(y_pred, dtype=int)), 1)
     return C
-
-
-class LiveCurves:
-    """Loss and accuracy curves of a training run, redrawn in place in a notebook.
-
-    ``update(history)`` draws the lists it finds ("loss" / "val_loss" on the left, "accuracy" /
-    "val_accuracy" on the right, one entry per epoch), at most once every ``every`` seconds
-    unless ``final``. Headless (nbval, nbgrader) the figure is simply an output of the cell.
-    """
-
-    def __init__(self, every: float = 2.0) -> None:
-        import matplotlib.pyplot as plt
-        from IPython.display import display
-
-        self.every, self.last = every, -math.inf
-        self.fig, (self.ax_loss, self.ax_acc) = plt.subplots(1, 2, figsize=(9, 3), layout="constrained")
-        plt.close(self.fig)  # shown through the display handle only
-        self.handle = display(self.fig, display_id=True)
-
-    def update(self, history: dict[str, list[float]], final: bool = False) -> None:
-        if not final and time.monotonic() - self.last < self.every:
-            return
-        self.last = time.monotonic()
-        labels = {"loss": "training (augmented)", "val_loss": "validation",
-                  "accuracy": "training (augmented)", "val_accuracy": "validation"}
-        for ax, keys, name in ((self.ax_loss, ("loss", "val_loss"), "loss"),
-                               (self.ax_acc, ("accuracy", "val_accuracy"), "accuracy")):
-            ax.clear()
-            for key in keys:
-                if history.get(key):
-                    ax.plot(np.arange(1, len(history[key]) + 1), history[key], label=labels[key])
-            ax.set_xlabel("epoch")
-            ax.set_ylabel(name)
-            if ax.lines:
-                ax.legend(fontsize=9)
-        if self.handle is not None:
-            self.handle.update(self.fig)
 
 
 def train_model(
@@ -115,42 +81,22 @@ def train_model(
     ``X_val``, ``y_val`` never are. The learning rate follows a cosine from ``lr`` to 0 over
     ``epochs``. With ``patience``, training stops after that many epochs without a better
     validation accuracy. History per epoch: "loss", "accuracy" (on the augmented training data,
-    during the epoch), "val_loss", "val_accuracy", "lr".
+    after the epoch), "val_loss", "val_accuracy", "lr".
     """
-    from tqdm.auto import tqdm
-
     X_train = np.asarray(X_train, dtype=np.float32)
     n_classes = int(max(np.max(y_train), np.max(y_val))) + 1
     net = MLP([X_train.shape[1], *hidden, n_classes], activation="relu", init="he", seed=seed)
     opt = Adam(net.params, lr=lr, weight_decay=weight_decay)
-    rng = np.random.default_rng(seed)
-    history: dict[str, list[float]] = {k: [] for k in ("loss", "accuracy", "val_loss", "val_accuracy", "lr")}
-    best, best_acc, since_best = [p.copy() for p in net.params], -1.0, 0
-    curves = LiveCurves() if live else None
-    bar = tqdm(range(epochs), desc="epochs", disable=not progress)
-    for epoch in bar:
-        opt.lr = 0.5 * lr * (1 + math.cos(math.pi * epoch / epochs))
-        augment = max_shift > 0 or noise > 0
-        X_aug = shift_and_noise(X_train, rng, max_shift=max_shift, noise=noise) if augment else X_train
-        h = net.fit(X_aug, y_train, optimizer=opt, epochs=1, batch_size=batch_size,
-                    seed=seed * 100_003 + epoch, X_val=X_val, y_val=y_val, progress=False)
-        for key in ("loss", "accuracy", "val_loss", "val_accuracy"):
-            history[key].append(h[key][-1])
-        history["lr"].append(opt.lr)
-        bar.set_postfix(val_accuracy=f"{history['val_accuracy'][-1]:.3f}", refresh=False)
-        if curves:
-            curves.update(history)
-        if history["val_accuracy"][-1] > best_acc:
-            best, best_acc, since_best = [p.copy() for p in net.params], history["val_accuracy"][-1], 0
-        else:
-            since_best += 1
-            if patience is not None and since_best >= patience:
-                break
-    bar.close()
-    if curves:
-        curves.update(history, final=True)
-    for p, b in zip(net.params, best, strict=True):
-        p[...] = b  # in place: the optimizer and the network share these arrays
+    rng = np.random.default_rng([seed, 1])  # the augmentation's own stream; fit shuffles with seed
+    augment = ((lambda X: shift_and_noise(X, rng, max_shift=max_shift, noise=noise))
+               if max_shift > 0 or noise > 0 else None)
+    callbacks: list[Any] = [CosineDecay(opt, epochs=max(epochs, 1)),
+                            EarlyStopping("val_accuracy", patience=patience)]
+    if live:  # a redraw every 2 s at most: the full run is about 80 fast epochs
+        callbacks.append(LiveCurves(every=2.0, labels={"loss": "training (augmented)",
+                                                       "accuracy": "training (augmented)"}))
+    history = fit(net, X_train, y_train, optimizer=opt, epochs=epochs, batch_size=batch_size, seed=seed,
+                  X_val=X_val, y_val=y_val, callbacks=callbacks, augment=augment, progress=progress)
     return net, history
 
 
@@ -179,17 +125,3 @@ def random_label_fits(
                     seed=seed, progress=False)
         fits["-".join(map(str, hidden))] = h["accuracy"]
     return fits
-
-
-def prefer_student(name: str, student: Any, course: Callable[..., Any], *probe: Any) -> Callable[..., Any]:
-    """``student`` if calling it on ``probe`` works, else ``course``; says which in one line."""
-    try:
-        if not callable(student):
-            raise TypeError(f"{name} is not a function")
-        student(*probe)
-    except Exception as err:  # noqa: BLE001 - any failure of unfinished student code falls back
-        reason = "not written yet" if isinstance(err, NotImplementedError) else f"{type(err).__name__}: {err}"
-        print(f"Your {name} does not run yet ({reason}): this demo uses the course's own.")
-        return course
-    print(f"This demo uses your {name}.")
-    return student

@@ -9,6 +9,15 @@ and says in one line which one it uses::
 "Works" means: the name is defined, calling it on the probe input neither raises nor warns, and
 its result matches the reference's (same shape, close values). So a demo never crashes on an
 unsolved exercise, and never draws a wrong picture from a half-solved one without saying so.
+
+Where the probe is more than one call (a class, a training run), ``via(function)`` runs it and
+returns what is compared: the student's and the reference's ``via`` results must match::
+
+    Classic = student_or_reference("Momentum", optim.SGD, via=lambda cls: path_of(cls, momentum=0.9))
+    split = student_or_reference("validation_split", capstone.validation_split,
+                                 via=lambda f: [np.shape(part) for part in f(X, y, 0.2, 0)])
+
+(the second compares shapes only: another valid random split is as good as the course's).
 """
 
 from __future__ import annotations
@@ -72,7 +81,8 @@ def _choose(name: str, reference: Callable[..., Any] | None, probe_args: tuple, 
         try:
             with warnings.catch_warnings():
                 warnings.simplefilter("error")
-                with np.errstate(all="raise"):
+                # underflow (exp of a very negative number is 0) is never a slip; overflow is
+                with np.errstate(all="raise", under="ignore"):
                     got = via(fn) if via is not None else fn(*probe_args, **probe_kwargs)
         except NotImplementedError:
             return reference, "is not written yet"
@@ -119,14 +129,15 @@ def student_or_reference(
 
 
 def students_or_references(
-    candidates: dict[str, tuple[Callable[..., Any] | None, tuple]],
+    candidates: dict[str, tuple[Callable[..., Any] | None, tuple | Callable[[Any], Any]]],
     *,
     namespace: dict[str, Any] | None = None,
     rtol: float = 1e-6,
     atol: float = 1e-8,
 ) -> dict[str, Callable[..., Any] | None]:
-    """Several functions at once: ``{name: (reference, probe_args)}`` -> ``{name: function to use}``.
+    """Several functions at once: ``{name: (reference, probe)}`` -> ``{name: function to use}``.
 
+    ``probe`` is a tuple of probe arguments, or a function ``via`` as in ``student_or_reference``.
     Prints one line: which of the student's functions the demo uses and which it replaces.
     """
     ns = _caller_namespace() if namespace is None else namespace
@@ -134,7 +145,9 @@ def students_or_references(
     yours: list[str] = []
     ours: list[str] = []
     for name, (reference, probe) in candidates.items():
-        chosen[name], reason = _choose(name, reference, tuple(probe), {}, ns, rtol, atol)
+        via = probe if callable(probe) else None
+        args = () if callable(probe) else tuple(probe)
+        chosen[name], reason = _choose(name, reference, args, {}, ns, rtol, atol, via)
         (yours if reason is None else ours).append(f"`{name}`")
     if not ours:
         print(f"This demo uses your {', '.join(yours)}.")
@@ -152,24 +165,27 @@ def student_value_or_reference(
     *,
     valid: Callable[[Any], bool] | None = None,
     namespace: dict[str, Any] | None = None,
+    lazy: bool = False,
 ) -> Any:
     """The student's value ``name`` when it is defined (and ``valid(value)`` holds), else ``reference``.
 
     Prints one line saying which value the demo uses. A ``reference`` of None means the demo
     has no value of its own to show (it would give the answer away) and leaves that part out.
+    With ``lazy=True``, ``reference`` is a function of no arguments that makes the course's
+    value (e.g. trains a model), called only when the student's value is not used.
     """
     ns = _caller_namespace() if namespace is None else namespace
     ours = "this demo uses the course's value" if reference is not None else "this demo leaves it out"
     if name not in ns:
         print(f"`{name}` is not set yet (run its answer cell): {ours}.")
-        return reference
-    value = ns[name]
-    try:
-        ok = True if valid is None else bool(valid(value))
-    except Exception:  # noqa: BLE001 - an invalid value falls back like a failing check
-        ok = False
-    if not ok:
+    else:
+        value = ns[name]
+        try:
+            ok = True if valid is None else bool(valid(value))
+        except Exception:  # noqa: BLE001 - an invalid value falls back like a failing check
+            ok = False
+        if ok:
+            print(f"This demo uses your `{name}`.")
+            return value
         print(f"Your `{name}` does not pass its check yet: {ours}.")
-        return reference
-    print(f"This demo uses your `{name}`.")
-    return value
+    return reference() if lazy and reference is not None else reference

@@ -34,7 +34,7 @@ arrays, and ``net.betas`` / ``net.omegas`` give a network's own arrays back in t
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from typing import Any
 
 import numpy as np
@@ -380,6 +380,7 @@ class MLP:
         X_val: ArrayLike | None = None,
         y_val: ArrayLike | None = None,
         callbacks: Iterable[Any] = (),
+        augment: Callable[[np.ndarray], np.ndarray] | None = None,
         progress: bool = True,
         live: bool = False,
     ) -> dict[str, list[float]]:
@@ -392,7 +393,7 @@ class MLP:
         from helpers.training import fit
 
         return fit(self, X, y, optimizer=optimizer, epochs=epochs, batch_size=batch_size,
-                   seed=seed, X_val=X_val, y_val=y_val, callbacks=callbacks,
+                   seed=seed, X_val=X_val, y_val=y_val, callbacks=callbacks, augment=augment,
                    progress=progress, live=live)
 
     # ----------------------------------------------------------------- display

@@ -20,6 +20,7 @@ from typing import TYPE_CHECKING, Any
 import numpy as np
 
 from helpers.optim import OPTIMIZERS, SGD, make_optimizer
+from helpers.plots import widget_subplots
 from helpers.surfaces import SURFACES, Surface, optimizer_path, quadratic_valley, rosenbrock
 
 if TYPE_CHECKING:
@@ -115,7 +116,7 @@ def gd_explorer() -> Any:
     readout = widgets.HTML()
 
     def draw(loss: str, eta: float, w1: float, w2: float, steps: int) -> None:
-        fig, (left, right) = plt.subplots(1, 2, figsize=(10, 3.4), layout="constrained")
+        _, (left, right) = widget_subplots(2, figsize=(10, 3.4), left=0.07, wspace=0.22)
         if loss in ONE_D_LOSSES:
             E, dE, (lo, hi) = ONE_D_LOSSES[loss]
             ws = [w1]
@@ -192,7 +193,7 @@ def optimizer_race() -> Any:
     def draw(where: str, name: str, lr: float, momentum: float) -> None:
         if where.startswith("network"):
             trained = _network_race(name, lr, momentum, epochs=30)
-            fig, ax = plt.subplots(figsize=(6, 3), layout="constrained")
+            _, ax = widget_subplots(figsize=(6, 3), left=0.12, bottom=0.17)
             plot_loss_curves(trained, ax=ax, xlabel="epoch", title="MLP [2, 16, 16, 2] on 200 moons")
             plt.show()
             readout.value = "<b>final training loss:</b> " + "; ".join(
@@ -204,7 +205,7 @@ def optimizer_race() -> Any:
                      surface, lambda p: make_optimizer(name, p, lr, momentum), surface.start, steps),
                  f"SGD (lr {base:.3g})": optimizer_path(surface, lambda p: SGD(p, lr=base),
                                                         surface.start, steps)}
-        fig, (left, right) = plt.subplots(1, 2, figsize=(10, 3.4), layout="constrained")
+        _, (left, right) = widget_subplots(2, figsize=(10, 3.4), left=0.07, wspace=0.22)
         plot_surface(surface, paths, ax=left)
         E_min = float(surface.loss(surface.minimum))
         curves: dict[str, Any] = {k: surface.loss(p) - E_min + 1e-12 for k, p in paths.items()}

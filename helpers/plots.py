@@ -14,6 +14,7 @@ Functions:
     plot_shallow_pieces     hidden units, weighted pieces and their sum (1 input, 1 output)
     plot_regions_2d         a 2-input ReLU network's linear regions, coloured by pattern
     plot_output_2d          a 2-input network's output over the plane, region borders on top
+    widget_subplots         plt.subplots with fixed margins, for a figure a widget redraws
 """
 
 from __future__ import annotations
@@ -41,6 +42,7 @@ __all__ = [
     "plot_shallow_pieces",
     "plot_regions_2d",
     "plot_output_2d",
+    "widget_subplots",
 ]
 
 #: Colours of class labels 0, 1, 2, ... (colour-blind friendly).
@@ -53,6 +55,23 @@ def _axes(ax: Axes | None, figsize: tuple[float, float] = (5, 3.5)) -> Axes:
     if ax is None:
         _, ax = plt.subplots(figsize=figsize, layout="constrained")
     return ax
+
+
+def widget_subplots(ncols: int = 1, *, figsize: tuple[float, float], left: float = 0.08,
+                    right: float = 0.98, bottom: float = 0.16, top: float = 0.88,
+                    wspace: float = 0.28) -> tuple[Any, Any]:
+    """``plt.subplots(1, ncols)`` with fixed margins (fractions of the figure), for widgets.
+
+    A widget redraws its figure on every slider change. Constrained layout measures every label
+    again each time, which was about 40 % of a redraw (notebook 06's descent explorer: 0.47 s of
+    CPU with it, 0.29 s with fixed margins), so widgets' figures use this instead. Returns
+    ``(figure, axes)``: one Axes for ``ncols == 1``, else an array of ``ncols``.
+    """
+    import matplotlib.pyplot as plt
+
+    fig, axes = plt.subplots(1, ncols, figsize=figsize)
+    fig.subplots_adjust(left=left, right=right, bottom=bottom, top=top, wspace=wspace)
+    return fig, axes
 
 
 def plot_function(

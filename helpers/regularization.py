@@ -191,7 +191,8 @@ class EarlyStopping:
 
     Args:
         monitor: the history key to watch, e.g. ``"val_loss"`` or ``"val_accuracy"``.
-        patience: epochs without improvement before stopping (>= 1).
+        patience: epochs without improvement before stopping (>= 1); None never stops: the
+            callback then only keeps the best epoch's weights (and restores them at the end).
         mode: ``"min"`` (losses) or ``"max"`` (accuracies); default: ``"max"`` for keys that
             contain "acc", else ``"min"``.
         min_delta: an improvement must beat the best by more than this.
@@ -203,14 +204,15 @@ class EarlyStopping:
         epoch at which training stopped, or None.
     """
 
-    def __init__(self, monitor: str = "val_loss", patience: int = 5, *, mode: str | None = None,
+    def __init__(self, monitor: str = "val_loss", patience: int | None = 5, *, mode: str | None = None,
                  min_delta: float = 0.0, restore_best: bool = True) -> None:
-        if int(patience) != patience or patience < 1:
-            raise ValueError(f"patience must be an integer >= 1, got {patience!r}")
+        if patience is not None and (int(patience) != patience or patience < 1):
+            raise ValueError(f"patience must be an integer >= 1 or None, got {patience!r}")
         mode = mode or ("max" if "acc" in monitor else "min")
         if mode not in ("min", "max"):
             raise ValueError(f"mode must be 'min' or 'max', got {mode!r}")
-        self.monitor, self.patience, self.mode = monitor, int(patience), mode
+        self.monitor, self.mode = monitor, mode
+        self.patience = None if patience is None else int(patience)
         self.min_delta, self.restore_best = float(min_delta), restore_best
         self.best: float | None = None
         self.best_epoch: int | None = None
@@ -226,13 +228,16 @@ class EarlyStopping:
         return value > self.best + self.min_delta
 
     def on_epoch_end(self, epoch: int, history: dict[str, list[float]], model: Any) -> bool:
-        """Record ``history[monitor][-1]``; True when ``patience`` epochs passed without improvement."""
+        """Record ``history[monitor][-1]``; True when ``patience`` epochs passed without improvement.
+
+        With a patience, a value that is not finite (a diverged run) stops at once.
+        """
         if not history.get(self.monitor):
             raise KeyError(f"EarlyStopping watches {self.monitor!r}, which the history does not have "
                            f"(keys: {sorted(history)}); pass validation data to fit")
         value = float(history[self.monitor][-1])
         if not np.isfinite(value):
-            self.wait = self.patience  # a diverged run stops at once
+            self.wait = self.patience if self.patience is not None else self.wait + 1
         elif self._improved(value):
             self.best, self.best_epoch, self.wait = value, epoch, 0
             if self.restore_best:
@@ -240,7 +245,7 @@ class EarlyStopping:
             return False
         else:
             self.wait += 1
-        if self.wait >= self.patience:
+        if self.patience is not None and self.wait >= self.patience:
             self.stopped_epoch = epoch
             self.on_train_end(history, model)
             return True

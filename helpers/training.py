@@ -21,13 +21,13 @@ from __future__ import annotations
 import math
 import time
 import warnings
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from typing import Any, Protocol
 
 import numpy as np
 from numpy.typing import ArrayLike
 
-__all__ = ["fit", "minibatches", "Callback"]
+__all__ = ["fit", "minibatches", "Callback", "LiveCurves"]
 
 
 class Callback(Protocol):
@@ -90,6 +90,7 @@ def fit(
     X_val: ArrayLike | None = None,
     y_val: ArrayLike | None = None,
     callbacks: Iterable[Callback] = (),
+    augment: Callable[[np.ndarray], np.ndarray] | None = None,
     progress: bool = True,
     live: bool = False,
 ) -> dict[str, list[float]]:
@@ -106,9 +107,14 @@ def fit(
         seed: seed of the shuffling.
         X_val, y_val: optional validation data, evaluated after every epoch.
         callbacks: objects with ``on_epoch_end(epoch, history, model) -> bool``.
+        augment: data augmentation, ``augment(X) -> X_new`` (a new array of the same shape,
+            e.g. ``lambda X: shift_and_noise(X, rng)``): called at the start of every epoch,
+            which then trains on ``X_new`` (and measures "accuracy" on it); ``X`` itself and
+            the validation data are never augmented.
         progress: a ``tqdm.auto`` progress bar over the epochs (notebook or terminal).
-        live: redraw a loss-curve figure in the notebook as training goes (at most about three
-            times a second, and once at the end); does nothing outside a notebook kernel.
+        live: redraw loss (and accuracy) curves in the notebook as training goes (a
+            ``LiveCurves``: at most about three times a second, and once at the end); does
+            nothing outside a notebook kernel.
 
     Returns:
         ``history``: ``"loss"`` (mean of the epoch's batch losses, weighted by batch size),
@@ -136,14 +142,16 @@ def fit(
 
     n = len(X)
     rng = np.random.default_rng(seed)
-    plotter = _LivePlot() if live else None
+    if live:
+        callbacks.append(LiveCurves())
     bar = tqdm(range(int(epochs)), desc="epochs", disable=not progress, leave=False)
     for epoch in bar:
         _mode(model, "train")
         lr = float(optimizer.lr)
         total = 0.0
+        X_epoch = X if augment is None else _augmented(augment, X)
         for idx in minibatches(n, int(batch_size), rng):
-            value, grads = model.loss_and_grads(X[idx], y[idx])
+            value, grads = model.loss_and_grads(X_epoch[idx], y[idx])
             optimizer.step(grads)
             total += float(value) * len(idx)
         history["loss"].append(total / n)
@@ -151,7 +159,7 @@ def fit(
         _mode(model, "eval")
         chunk = max(int(batch_size), EVAL_CHUNK)
         if classify:
-            history["accuracy"].append(_chunked(model.accuracy, X, y, chunk))
+            history["accuracy"].append(_chunked(model.accuracy, X_epoch, y, chunk))
         if validate:
             history["val_loss"].append(_chunked(lambda a, b: model.loss_and_grads(a, b)[0],
                                                 X_val, y_val, chunk))
@@ -159,8 +167,6 @@ def fit(
                 history["val_accuracy"].append(_chunked(model.accuracy, X_val, y_val, chunk))
         _mode(model, "train")
         bar.set_postfix({k: f"{history[k][-1]:.4g}" for k in keys}, refresh=False)
-        if plotter is not None:
-            plotter.update(history)
         if not math.isfinite(history["loss"][-1]):
             warnings.warn(f"the training loss became {history['loss'][-1]} in epoch {epoch}: "
                           f"training stopped (is the learning rate {lr:g} too high?)",
@@ -174,9 +180,15 @@ def fit(
         if callable(end):
             end(history, model)
     bar.close()
-    if plotter is not None:
-        plotter.update(history, final=True)
     return history
+
+
+def _augmented(augment: Callable[[np.ndarray], np.ndarray], X: np.ndarray) -> np.ndarray:
+    """``augment(X)``, checked to keep the shape, in ``X``'s dtype (the model's)."""
+    X_new = np.asarray(augment(X))
+    if X_new.shape != X.shape:
+        raise ValueError(f"augment changed the shape of the inputs: {X.shape} -> {X_new.shape}")
+    return np.ascontiguousarray(X_new, dtype=X.dtype)
 
 
 # Evaluations run in chunks of max(batch_size, EVAL_CHUNK) rows: a layer that keeps its work
@@ -197,36 +209,75 @@ def _chunked(metric: Any, X: Any, y: Any, chunk: int) -> float:
     return total / n
 
 
-class _LivePlot:
-    """Loss curves redrawn in place in a notebook; silent anywhere else (terminal, no IPython)."""
+class LiveCurves:
+    """Loss and accuracy curves of a training run, redrawn in place in a notebook.
 
-    MIN_INTERVAL = 0.3  # seconds between two redraws
+    A callback of ``fit`` (``fit(..., live=True)`` adds one; ``callbacks=[LiveCurves()]`` is
+    the same): after every epoch ``update(history)`` draws "loss" and "val_loss" on the left
+    and, when the history has them, "accuracy" and "val_accuracy" on the right (one point per
+    epoch), at most once every ``every`` seconds, and once more at the end (``final``).
+    ``labels`` renames curves (e.g. ``{"loss": "training (augmented)"}``). Outside a notebook
+    kernel (a terminal, pytest) it draws nothing unless ``always`` (then the figure is simply
+    made, for a test or a headless run to look at).
+    """
 
-    def __init__(self) -> None:
+    LABELS = {"loss": "training", "val_loss": "validation", "accuracy": "training",
+              "val_accuracy": "validation"}
+
+    def __init__(self, every: float = 0.3, *, labels: dict[str, str] | None = None,
+                 always: bool = False) -> None:
+        self.every, self.last = every, -math.inf
+        self.labels = {**self.LABELS, **(labels or {})}
+        self.enabled = always or _in_kernel()
         self.handle: Any = None
-        self.last = -math.inf
-        self.enabled = _in_kernel()
+        self.fig: Any = None
+        self.ax_loss: Any = None
+        self.ax_acc: Any = None
 
     def update(self, history: dict[str, list[float]], final: bool = False) -> None:
-        if not self.enabled or (not final and time.perf_counter() - self.last < self.MIN_INTERVAL):
+        """Redraw from ``history`` (lists, one entry per epoch) if ``every`` seconds have passed."""
+        if not self.enabled or (not final and time.perf_counter() - self.last < self.every):
             return
         import matplotlib.pyplot as plt
+
+        accuracies = bool(history.get("accuracy") or history.get("val_accuracy"))
+        if self.fig is None:
+            self.fig, axes = plt.subplots(1, 1 + accuracies, figsize=(9 if accuracies else 6, 2.8),
+                                          layout="constrained", squeeze=False)
+            self.ax_loss, self.ax_acc = axes[0, 0], (axes[0, 1] if accuracies else None)
+            plt.close(self.fig)  # shown through the display handle only
+        for ax, keys, name in ((self.ax_loss, ("loss", "val_loss"), "loss"),
+                               (self.ax_acc, ("accuracy", "val_accuracy"), "accuracy")):
+            if ax is None:
+                continue
+            ax.clear()
+            for key in keys:
+                if history.get(key):
+                    ax.plot(np.arange(1, len(history[key]) + 1), history[key], label=self.labels[key])
+            ax.set_xlabel("epoch")
+            ax.set_ylabel(name)
+            if ax.lines:
+                ax.legend(fontsize=9, frameon=False)
+        self._show()
+        self.last = time.perf_counter()
+
+    def _show(self) -> None:
+        if not _in_kernel() and self.handle is None:
+            return  # made, not shown: nothing to show it in
         from IPython.display import display
 
-        fig, ax = plt.subplots(figsize=(6, 2.6), layout="constrained")
-        epochs = np.arange(1, len(history["loss"]) + 1)
-        ax.plot(epochs, history["loss"], label="training loss")
-        if "val_loss" in history:
-            ax.plot(epochs, history["val_loss"], label="validation loss")
-        ax.set_xlabel("epoch")
-        ax.set_ylabel("loss")
-        ax.legend(frameon=False)
         if self.handle is None:
-            self.handle = display(fig, display_id=True)
+            self.handle = display(self.fig, display_id=True)
         else:
-            self.handle.update(fig)
-        plt.close(fig)
-        self.last = time.perf_counter()
+            self.handle.update(self.fig)
+
+    def on_epoch_end(self, epoch: int, history: dict[str, list[float]], model: Any) -> bool:
+        """The callback protocol: redraw (when due), never stop."""
+        self.update(history)
+        return False
+
+    def on_train_end(self, history: dict[str, list[float]], model: Any) -> None:
+        self.update(history, final=True)
 
 
 def _in_kernel() -> bool:

@@ -69,18 +69,7 @@ def test_random_label_fits_memorise(small_mnist1d):
         assert len(acc) == 100 and acc[-1] > acc[0] and acc[-1] >= 0.9
 
 
-def test_prefer_student_falls_back_and_says_so(capsys):
-    def unfinished(x):
-        raise NotImplementedError
+def test_live_curves_are_the_training_loops():
+    from helpers import training
 
-    assert capstone.prefer_student("f", unfinished, abs, -1) is abs
-    assert "not written yet" in capsys.readouterr().out
-    assert capstone.prefer_student("f", lambda x: x, abs, -1)(-2) == -2
-    assert "uses your f" in capsys.readouterr().out
-    assert capstone.prefer_student("f", None, abs, -1) is abs
-
-
-def test_live_curves_draw_headless():
-    curves = capstone.LiveCurves(every=0.0)
-    curves.update({"loss": [1.0, 0.5], "val_accuracy": [0.2, 0.4]}, final=True)
-    assert len(curves.ax_loss.lines) == 1 and len(curves.ax_acc.lines) == 1
+    assert capstone.LiveCurves is training.LiveCurves  # notebook 09 says capstone.LiveCurves

@@ -60,6 +60,29 @@ def test_several_functions_make_one_line(capsys):
     assert out.count("\n") == 1 and "your `relu`" in out and "course's `tanh`" in out
 
 
+def test_several_functions_may_each_be_probed_through_via(capsys):
+    def via_call(f):
+        return f(np.linspace(-1, 1, 4)), f(np.ones(2))
+
+    chosen = students_or_references({"relu": (activations.relu, via_call),
+                                     "tanh": (activations.tanh, via_call)},
+                                    namespace={"relu": good_relu, "tanh": wrong_relu})
+    assert chosen == {"relu": good_relu, "tanh": activations.tanh}
+    assert capsys.readouterr().out.count("\n") == 1
+
+
+def test_underflow_is_not_a_failure_but_overflow_is(capsys):
+    def softmax_by_exp(z):
+        e = np.exp(np.asarray(z, dtype=float))  # exp(-800) underflows to 0, harmlessly
+        return e / e.sum()
+
+    z = np.array([-800.0, 0.0])
+    assert student_or_reference("f", softmax_by_exp, z, namespace={"f": softmax_by_exp}) is softmax_by_exp
+    assert student_or_reference("f", activations.relu, np.array([800.0]),
+                                namespace={"f": np.exp}) is activations.relu
+    assert "raised FloatingPointError" in capsys.readouterr().out.splitlines()[-1]
+
+
 def test_no_reference_means_none_and_via_compares_a_class(capsys):
     assert student_or_reference("f", None, 1.0, namespace={"f": unsolved}) is None
     assert "shows only what does not need it" in capsys.readouterr().out
@@ -85,6 +108,24 @@ def test_values_fall_back_or_are_left_out(capsys):
     assert student_value_or_reference("b", None, valid=np.isfinite, namespace={"b": 2.0}) == 2.0
     out = capsys.readouterr().out.splitlines()
     assert "course's value" in out[0] and "leaves it out" in out[1] and "your `b`" in out[2]
+
+
+def test_a_lazy_reference_is_made_only_when_needed(capsys):
+    made = []
+
+    def make():
+        made.append(1)
+        return "course"
+
+    assert student_value_or_reference("m", make, lazy=True, valid=lambda m: m == "mine",
+                                      namespace={"m": "mine"}) == "mine"
+    assert made == []
+    assert student_value_or_reference("m", make, lazy=True, valid=lambda m: m == "mine",
+                                      namespace={"m": "broken"}) == "course"
+    assert student_value_or_reference("m", make, lazy=True, namespace={}) == "course"
+    assert made == [1, 1]
+    out = capsys.readouterr().out.splitlines()
+    assert "your `m`" in out[0] and "course's value" in out[1] and "not set yet" in out[2]
 
 
 def test_same_values_compares_nested_results():

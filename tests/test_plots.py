@@ -98,3 +98,13 @@ def test_plot_output_2d_shows_the_output_and_borders():
     H = np.maximum(np.column_stack([A.ravel(), B.ravel()]) @ OMEGAS[0].T + BETAS[0], 0)
     np.testing.assert_allclose(surface.get_array(), (H @ OMEGAS[1].T).reshape(50, 50))
     assert np.isfinite(np.asarray(border.get_array(), dtype=float)).any()
+
+
+def test_widget_subplots_have_fixed_margins_and_no_layout_engine() -> None:
+    fig, axes = plots.widget_subplots(2, figsize=(10, 3.4), left=0.07, wspace=0.22)
+    assert len(axes) == 2 and fig.get_layout_engine() is None
+    assert (fig.subplotpars.left, fig.subplotpars.wspace) == (0.07, 0.22)
+    fig_one, ax = plots.widget_subplots(figsize=(6, 3))
+    assert not isinstance(ax, np.ndarray)
+    plt.close(fig)
+    plt.close(fig_one)

@@ -134,3 +134,13 @@ def test_early_stopping_accuracy_mode_nan_and_missing_key():
         EarlyStopping().on_epoch_end(0, {"loss": [1.0]}, model)
     with pytest.raises(ValueError):
         EarlyStopping(patience=0)
+
+
+def test_early_stopping_without_patience_never_stops_but_keeps_the_best():
+    model = _Model()
+    keeper = EarlyStopping("val_loss", patience=None)
+    assert _run(keeper, [1.0, 0.4, 0.9, 0.8, 0.7, 0.6, 0.5, float("nan")], model) is None
+    assert keeper.best_epoch == 1 and keeper.stopped_epoch is None
+    np.testing.assert_array_equal(model.params[0], 1)  # restored at the end of training
+    with pytest.raises(ValueError, match="None"):
+        EarlyStopping(patience=1.5)

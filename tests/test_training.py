@@ -9,7 +9,7 @@ from helpers.data import make_moons
 from helpers.mlp import MLP
 from helpers.optim import SGD, Adam
 from helpers.schedules import StepDecay
-from helpers.training import fit, minibatches
+from helpers.training import LiveCurves, fit, minibatches
 
 
 class Linear:
@@ -163,7 +163,9 @@ def test_evaluation_in_chunks_equals_the_whole_set():
     assert h["val_loss"][0] == pytest.approx(net.loss_and_grads(X, y)[0], rel=1e-12)
 
 
-def test_live_curves_draw_in_a_kernel_and_update_in_place(monkeypatch):
+@pytest.fixture
+def fake_kernel(monkeypatch):
+    """A notebook kernel, as far as LiveCurves can tell: (figures displayed, figures updated)."""
     import matplotlib
 
     matplotlib.use("Agg")
@@ -183,9 +185,69 @@ def test_live_curves_draw_in_a_kernel_and_update_in_place(monkeypatch):
 
     monkeypatch.setattr(training, "_in_kernel", lambda: True)
     monkeypatch.setattr(IPython.display, "display", fake_display)
-    monkeypatch.setattr(training._LivePlot, "MIN_INTERVAL", 0.0)
+    return shown, updated
+
+
+def test_live_curves_draw_in_a_kernel_and_update_in_place(fake_kernel):
+    shown, updated = fake_kernel
     X, y = data(20)
     model = Linear(3)
+    curves = LiveCurves(every=0.0)
     fit(model, X, y, optimizer=SGD(model.params, lr=0.05), epochs=3, batch_size=10, progress=False,
-        live=True)
-    assert len(shown) == 1 and len(updated) == 3  # drawn once, then redrawn in place
+        callbacks=[curves])
+    assert len(shown) == 1 and len(updated) == 3  # drawn once, redrawn in place: 2 epochs, the end
+    assert curves.ax_acc is None and len(curves.ax_loss.lines) == 1  # regression: no accuracy
+    fit(model, X, y, optimizer=SGD(model.params, lr=0.05), epochs=3, batch_size=10, progress=False,
+        live=True)  # the same, at most every 0.3 s: the first epoch and the end at least
+    assert len(shown) == 2 and len(updated) >= 4
+
+
+def test_live_curves_show_accuracies_and_nothing_outside_a_kernel():
+    X, y = make_moons(60, seed=0)
+    net = MLP([2, 8, 2], seed=0)
+    quiet, made = LiveCurves(every=0.0), LiveCurves(every=0.0, always=True, labels={"loss": "augmented"})
+    fit(net, X, y, optimizer=SGD(net.params, lr=0.1), epochs=2, batch_size=20, X_val=X, y_val=y,
+        progress=False, callbacks=[quiet, made])
+    assert quiet.fig is None  # pytest is no kernel: nothing drawn
+    assert [line.get_label() for line in made.ax_loss.lines] == ["augmented", "validation"]
+    assert len(made.ax_acc.lines) == 2 and len(made.ax_acc.lines[0].get_xdata()) == 2
+
+
+def test_augment_gives_every_epoch_new_inputs_and_leaves_x_alone():
+    X, y = make_moons(60, seed=0)
+    X_b = X[::-1].copy()  # any other inputs of the same shape
+    keep, calls = X.copy(), []
+
+    def augment(X_in):
+        np.testing.assert_allclose(X_in, keep, rtol=1e-6)  # always the original inputs
+        calls.append(1)
+        return X_b
+
+    def run(inputs, **kw):
+        net = MLP([2, 8, 2], seed=0)
+        h = fit(net, inputs, y, optimizer=SGD(net.params, lr=0.1), epochs=3, batch_size=20, seed=2,
+                progress=False, **kw)
+        return net, h
+
+    net_a, h_a = run(X, augment=augment)
+    net_b, h_b = run(X_b)  # training on X_b itself: the same run
+    assert len(calls) == 3
+    np.testing.assert_array_equal(X, keep)
+    assert h_a == h_b
+    for p, q in zip(net_a.params, net_b.params, strict=True):
+        np.testing.assert_array_equal(p, q)
+    assert h_a["accuracy"][-1] == pytest.approx(net_a.accuracy(X_b, y))  # measured on what it trained on
+    with pytest.raises(ValueError, match="shape"):
+        run(X, augment=lambda X_in: X_in[:10])
+
+
+def test_mlp_fit_passes_augment_on_to_the_training_loop():
+    X, y = make_moons(40, seed=1)
+    X_b = X[::-1].copy()
+    histories = []
+    for kwargs in ({"augment": lambda X_in: X_b}, {}):
+        net = MLP([2, 6, 2], seed=0)
+        inputs = X if kwargs else X_b
+        histories.append(net.fit(inputs, y, optimizer=SGD(net.params, lr=0.1), epochs=2, batch_size=10,
+                                 seed=1, progress=False, **kwargs))
+    assert histories[0] == histories[1]

@@ -364,4 +364,7 @@ CORRECT = {
     ],
 }
 
+# Every wrong answer here must already fail the visible tests (none is left to the hidden ones).
+HIDDEN_ONLY: dict[str, list[str]] = {}
+
 PIPELINE_WRONG = ("adam", 0)

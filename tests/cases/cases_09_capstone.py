@@ -160,6 +160,22 @@ CORRECT = {
          "    return int(np.dot(s[:-1] + 1, s[1:]))"),
     ],
     "train-model": [
+        ("the course's parts through helpers.training.fit: augment, CosineDecay, EarlyStopping",
+         "from helpers.regularization import EarlyStopping\n"
+         "from helpers.schedules import CosineDecay\n"
+         "from helpers.training import fit\n"
+         "def train_model(X_train, y_train, X_val, y_val, *, epochs=20, seed=0, progress=True, live=False):\n"
+         "    X_train = np.asarray(X_train, dtype=np.float32)\n"
+         "    net = MLP([X_train.shape[1], 256, 256, 10], seed=seed)\n"
+         "    opt = Adam(net.params, lr=4e-3, weight_decay=5e-4)\n"
+         "    rng = np.random.default_rng(seed)\n"
+         "    callbacks = [CosineDecay(opt, epochs=epochs), EarlyStopping('val_accuracy', patience=None)]\n"
+         "    if live:\n"
+         "        callbacks.append(capstone.LiveCurves())\n"
+         "    history = fit(net, X_train, y_train, optimizer=opt, epochs=epochs, batch_size=50, seed=seed,\n"
+         "                  X_val=X_val, y_val=y_val, callbacks=callbacks, progress=progress,\n"
+         "                  augment=lambda X: shift_and_noise(X, rng, max_shift=5, noise=0.1))\n"
+         "    return net, history"),
         ("a small net with SGD momentum, early stopping with patience",
          "from helpers.optim import SGD\n"
          "def train_model(X_train, y_train, X_val, y_val, *, epochs=20, seed=0, progress=True, live=False):\n"
