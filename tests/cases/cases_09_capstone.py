@@ -214,4 +214,8 @@ CORRECT = {
     ],
 }
 
+# The graded training run is scored on signals only the hidden test generates (a secret seed), so
+# how well a run does is for the hidden test alone to say.
+HIDDEN_ONLY = {"capstone-run": ["an untrained network", "a plain MLP, two epochs, no augmentation"]}
+
 PIPELINE_WRONG = ("confusion-matrix", 0)
