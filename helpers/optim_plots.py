@@ -116,7 +116,7 @@ def gd_explorer() -> Any:
     readout = widgets.HTML()
 
     def draw(loss: str, eta: float, w1: float, w2: float, steps: int) -> None:
-        _, (left, right) = widget_subplots(2, figsize=(10, 3.4), left=0.07, wspace=0.22)
+        _, (left, right) = widget_subplots(2, figsize=(8.4, 3.2), left=0.08, wspace=0.25)
         if loss in ONE_D_LOSSES:
             E, dE, (lo, hi) = ONE_D_LOSSES[loss]
             ws = [w1]
@@ -205,7 +205,7 @@ def optimizer_race() -> Any:
                      surface, lambda p: make_optimizer(name, p, lr, momentum), surface.start, steps),
                  f"SGD (lr {base:.3g})": optimizer_path(surface, lambda p: SGD(p, lr=base),
                                                         surface.start, steps)}
-        _, (left, right) = widget_subplots(2, figsize=(10, 3.4), left=0.07, wspace=0.22)
+        _, (left, right) = widget_subplots(2, figsize=(8.4, 3.2), left=0.08, wspace=0.25)
         plot_surface(surface, paths, ax=left)
         E_min = float(surface.loss(surface.minimum))
         curves: dict[str, Any] = {k: surface.loss(p) - E_min + 1e-12 for k, p in paths.items()}
