@@ -4,6 +4,7 @@
     model, history = train_model(X_tr, y_tr, X_val, y_val, epochs=80)   # MNIST-1D: about 0.86
     C = confusion_matrix(y_val, model.predict(X_val))                    # (10, 10) counts
     curves = random_label_fits([[298], [100, 100], [75, 75, 75], [63, 63, 63, 63]], X)
+    epoch = first_epoch_reaching(curves["75-75-75"])                     # first epoch at 100 %, or None
 
 ``train_model`` is the model solution's recipe, assembled from the course's parts: a ReLU MLP
 with He initialisation, Adam with L2 weight decay, ``helpers.schedules.CosineDecay``, a freshly
@@ -29,7 +30,8 @@ from helpers.schedules import CosineDecay
 from helpers.training import LiveCurves, fit
 
 # LiveCurves is helpers.training's, named here too: notebook 09 tells students to use capstone.LiveCurves
-__all__ = ["validation_split", "confusion_matrix", "train_model", "LiveCurves", "random_label_fits"]
+__all__ = ["validation_split", "confusion_matrix", "train_model", "LiveCurves", "random_label_fits",
+           "first_epoch_reaching"]
 
 
 def validation_split(
@@ -100,6 +102,16 @@ def train_model(
     return net, history
 
 
+def first_epoch_reaching(accuracies: Sequence[float] | np.ndarray, target: float = 1.0) -> int | None:
+    """The first epoch (counted from 1) after which the accuracy is at least ``target``, else None.
+
+    ``accuracies`` holds one accuracy per epoch, measured after it (a training history's
+    ``"accuracy"``), shape ``(epochs,)``.
+    """
+    reached = np.flatnonzero(np.asarray(accuracies, dtype=float) >= target)
+    return int(reached[0]) + 1 if reached.size else None
+
+
 def random_label_fits(
     hidden_layers: Sequence[Sequence[int]],
     X: np.ndarray,
@@ -113,7 +125,7 @@ def random_label_fits(
 
     One network ``[D, *hidden, 10]`` per entry of ``hidden_layers`` (ReLU, He initialisation,
     seeded alike); returns, per network (keyed by its hidden widths, e.g. "75-75-75"), the
-    training accuracy before each of the ``steps`` steps.
+    training accuracy after each of the ``steps`` steps (entry 0: after step 1).
     """
     rng = np.random.default_rng(seed)
     Xs = np.asarray(X[:n], dtype=np.float32)

@@ -73,3 +73,12 @@ def test_live_curves_are_the_training_loops():
     from helpers import training
 
     assert capstone.LiveCurves is training.LiveCurves  # notebook 09 says capstone.LiveCurves
+
+
+@pytest.mark.parametrize(("accuracies", "target", "expected"), [
+    ([0.2, 0.6, 1.0, 1.0], 1.0, 3), ([0.5, 0.9], 0.9, 2), ([0.3, 0.97, 0.96], 0.95, 2),
+    ([0.1, 0.99], 1.0, None), ([], 1.0, None), (np.array([1.0]), 1.0, 1),
+])
+def test_first_epoch_reaching_counts_from_one(accuracies, target, expected):
+    got = capstone.first_epoch_reaching(accuracies, target)
+    assert got == expected and (got is None or type(got) is int)

@@ -51,19 +51,30 @@ WRONG = {
          "    n_val = int(round(fraction * len(y)))\n"
          "    return X[order[n_val:]], y[order[n_val:]], X[order[:n_val]], y[order[:n_val]]"),
     ],
-    "count-parameters": [
-        ("forgets the biases",
-         "def count_parameters(layer_sizes):\n    s = list(layer_sizes)\n"
-         "    return sum(a * b for a, b in zip(s[:-1], s[1:]))"),
-        ("a bias per input instead of per output",
-         "def count_parameters(layer_sizes):\n    s = list(layer_sizes)\n"
-         "    return sum(a * (b + 1) for a, b in zip(s[:-1], s[1:]))"),
-        ("leaves out the output layer",
-         "def count_parameters(layer_sizes):\n    s = list(layer_sizes)[:-1]\n"
-         "    return sum((a + 1) * b for a, b in zip(s[:-1], s[1:]))"),
-        ("hard-codes the lecture's numbers",
-         "def count_parameters(layer_sizes):\n"
-         "    return {3: 15208, 4: 15210, 5: 15235, 6: 15319}.get(len(layer_sizes), 13)"),
+    "first-epoch-reaching": [
+        ("counts epochs from 0",
+         "def first_epoch_reaching(accuracies, target=1.0):\n"
+         "    for i, a in enumerate(accuracies):\n        if a >= target:\n            return i\n"
+         "    return None"),
+        ("strictly above the target",
+         "def first_epoch_reaching(accuracies, target=1.0):\n"
+         "    for i, a in enumerate(accuracies, start=1):\n        if a > target:\n            return i\n"
+         "    return None"),
+        ("the last epoch that reaches it",
+         "def first_epoch_reaching(accuracies, target=1.0):\n    found = None\n"
+         "    for i, a in enumerate(accuracies, start=1):\n        if a >= target:\n            found = i\n"
+         "    return found"),
+        ("the last epoch when never reached",
+         "def first_epoch_reaching(accuracies, target=1.0):\n"
+         "    for i, a in enumerate(accuracies, start=1):\n        if a >= target:\n            return i\n"
+         "    return len(accuracies)"),
+        ("ignores target (always 1.0)",
+         "def first_epoch_reaching(accuracies, target=1.0):\n"
+         "    for i, a in enumerate(accuracies, start=1):\n        if a == 1.0:\n            return i\n"
+         "    return None"),
+        ("argmax without checking that it was reached",
+         "def first_epoch_reaching(accuracies, target=1.0):\n"
+         "    return int(np.argmax(np.asarray(accuracies) >= target)) + 1 if len(accuracies) else None"),
     ],
     "train-model": [
         ("returns the last epoch, not the best",
@@ -149,15 +160,18 @@ CORRECT = {
          "    cut = len(y) - n_val\n"
          "    return [X[order[:cut]], y[order[:cut]], X[order[cut:]], y[order[cut:]]]"),
     ],
-    "count-parameters": [
-        ("explicit loop over weights and biases",
-         "def count_parameters(layer_sizes):\n    total = 0\n"
-         "    for k in range(len(layer_sizes) - 1):\n"
-         "        total += layer_sizes[k + 1] * layer_sizes[k] + layer_sizes[k + 1]\n"
-         "    return int(total)"),
-        ("numpy dot product",
-         "def count_parameters(layer_sizes):\n    s = np.asarray(layer_sizes)\n"
-         "    return int(np.dot(s[:-1] + 1, s[1:]))"),
+    "first-epoch-reaching": [
+        ("np.flatnonzero", "def first_epoch_reaching(accuracies, target=1.0):\n"
+         "    hits = np.flatnonzero(np.asarray(accuracies, dtype=float) >= target)\n"
+         "    return int(hits[0]) + 1 if hits.size else None"),
+        ("a numpy integer", "def first_epoch_reaching(accuracies, target=1.0):\n"
+         "    hits = np.flatnonzero(np.asarray(accuracies) >= target)\n"
+         "    return hits[0] + 1 if hits.size else None"),
+        ("next() over a generator", "def first_epoch_reaching(accuracies, target=1.0):\n"
+         "    return next((i + 1 for i, a in enumerate(accuracies) if a >= target), None)"),
+        ("a while loop on a list", "def first_epoch_reaching(accuracies, target=1.0):\n"
+         "    values, i = list(accuracies), 0\n    while i < len(values) and values[i] < target:\n"
+         "        i += 1\n    return i + 1 if i < len(values) else None"),
     ],
     "train-model": [
         ("the course's parts through helpers.training.fit: augment, CosineDecay, EarlyStopping",
