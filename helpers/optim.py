@@ -265,13 +265,20 @@ class Adam(Optimizer):
         eps = float(self.eps)
         for p, g, m, v in zip(self.params, grads, self.m, self.v, strict=True):
             g = self._decayed(p, g)
-            m *= b1
-            m += (1 - b1) * g
-            v *= b2
-            v += (1 - b2) * (g * g)
-            denom = np.sqrt(v / c2)
-            denom += eps
+            denom = self._update_moments(g, m, v, b1, b2, c2, eps)
             p -= step_size * m / denom
+
+    @staticmethod
+    def _update_moments(g: np.ndarray, m: np.ndarray, v: np.ndarray, b1: float, b2: float, c2: float,
+                        eps: float) -> np.ndarray:
+        """Update the running means ``m`` and ``v`` in place (shape of ``g``); return sqrt(v / c2) + eps."""
+        m *= b1
+        m += (1 - b1) * g
+        v *= b2
+        v += (1 - b2) * (g * g)
+        denom = np.sqrt(v / c2)
+        denom += eps
+        return denom
 
     def __repr__(self) -> str:
         return f"Adam(lr={self.lr}, betas={self.betas}, eps={self.eps})"
@@ -327,12 +334,7 @@ class Nadam(Adam):
         eps = float(self.eps)
         for p, g, m, v in zip(self.params, grads, self.m, self.v, strict=True):
             g = self._decayed(p, g)
-            m *= b1
-            m += (1 - b1) * g
-            v *= b2
-            v += (1 - b2) * (g * g)
-            denom = np.sqrt(v / c2)
-            denom += eps
+            denom = self._update_moments(g, m, v, b1, b2, c2, eps)
             p -= (c_grad * g + c_mom * m) / denom
 
     def __repr__(self) -> str:
