@@ -27,10 +27,12 @@ from pathlib import Path
 if __package__ in (None, ""):  # run as a script: make `tools` importable
     sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from tools.cells import ROOT, parse
+from tools.cells import ROOT, parse, sources
+from tools.study_time import TIME_MARKER
+from tools.study_time import words as count_words
 
 MIN_WORDS = 12
-GENERATED_LINE = "**Time:**"  # written by tools/study_time.py, not by an author
+GENERATED_LINE = TIME_MARKER  # written by tools/study_time.py, not by an author
 
 _DISPLAY_MATH = re.compile(r"\$\$.*?\$\$", re.DOTALL)
 _INLINE_MATH = re.compile(r"\$[^$]*\$")
@@ -74,15 +76,9 @@ class Repeat:
         return f"{len(self.words)} words at {where}:\n    \"{self.text}\""
 
 
-def sources(root: Path = ROOT) -> list[Path]:
-    """The course's notebook sources, ``solutions/*/*.cells``, in order."""
-    return sorted(root.glob("solutions/*/*.cells"))
-
-
 def markdown_words(path: Path) -> int:
     """Words (white-space separated) in the markdown cells of one ``.cells`` file."""
-    return sum(len(cell.source.split()) for cell in parse(path.read_text(), str(path))
-               if cell.kind == "md")
+    return sum(count_words(cell.source) for cell in parse(path.read_text(), str(path)) if cell.kind == "md")
 
 
 def _blank(match: re.Match[str]) -> str:

@@ -42,7 +42,8 @@ MINUTES_PER_EXERCISE = 4
 MINUTES_PER_SOLUTION_LINE = 2
 MINUTES_PER_WRITTEN_ANSWER = 10
 
-TIME_LINE = re.compile(r"^\*\*Time:\*\*[^.\n]*\.", re.MULTILINE)  # its first sentence
+TIME_MARKER = "**Time:**"  # how the line starts
+TIME_LINE = re.compile(rf"^{re.escape(TIME_MARKER)}[^.\n]*\.", re.MULTILINE)  # its first sentence
 SOLUTION = re.compile(r"### BEGIN SOLUTION\n(.*?)### END SOLUTION", re.DOTALL)
 
 
